@@ -1,0 +1,50 @@
+package org.medrelay.sandbox.fhir;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+/** Opens the pooled connection to the sandbox store and brings its schema up to date. */
+final class SandboxDatabase {
+
+    /** Our migrations; {@code db/migration} belongs to MedRelay's own store. */
+    static final String MIGRATIONS = "classpath:db/sandbox-fhir";
+
+    /**
+     * A history table of our own, so the sandbox schema can share a database with another Flyway-managed
+     * schema without either reading the other's history.
+     */
+    static final String HISTORY_TABLE = "sandbox_fhir_schema_history";
+
+    /**
+     * Writes of one resource type queue on that type's lock row (see {@link TypeWriteLock}). H2 gives up on a
+     * row lock after one second by default, which a burst of conditional writes on a loaded machine can reach;
+     * ten seconds rides out a burst and still fails a genuinely stuck writer.
+     */
+    private static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
+
+    private SandboxDatabase() {
+    }
+
+    static HikariDataSource open(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("sandbox-fhir");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .table(HISTORY_TABLE)
+                    .load()
+                    .migrate();
+            return dataSource;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+}
