@@ -57,7 +57,7 @@ public record SandboxFhirSettings(
      */
     public static SandboxFhirSettings forDataDirectory(Path dataDirectory) {
         Path database = dataDirectory.toAbsolutePath().resolve("sandbox-fhir").resolve("ehr");
-        return of("jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE", DEFAULT_HOST, DEFAULT_PORT, DEFAULT_CONTEXT_PATH);
+        return of("jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", DEFAULT_HOST, DEFAULT_PORT, DEFAULT_CONTEXT_PATH);
     }
 
     public SandboxFhirSettings withPort(int newPort) {

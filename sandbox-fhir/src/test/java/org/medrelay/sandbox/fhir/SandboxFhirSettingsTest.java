@@ -14,7 +14,7 @@ class SandboxFhirSettingsTest {
     void engineDefaultsServeLoopbackPort8080FromAnH2FileUnderTheDataDirectory() {
         SandboxFhirSettings settings = SandboxFhirSettings.forDataDirectory(Path.of("/srv/medrelay/data"));
 
-        assertEquals("jdbc:h2:file:/srv/medrelay/data/sandbox-fhir/ehr;AUTO_SERVER=TRUE", settings.jdbcUrl());
+        assertEquals("jdbc:h2:file:/srv/medrelay/data/sandbox-fhir/ehr;AUTO_SERVER=TRUE;WRITE_DELAY=0", settings.jdbcUrl());
         assertEquals("127.0.0.1", settings.host());
         assertEquals(8080, settings.port());
         assertEquals("/fhir", settings.contextPath());

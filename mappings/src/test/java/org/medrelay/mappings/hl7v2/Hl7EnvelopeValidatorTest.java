@@ -1,0 +1,61 @@
+package org.medrelay.mappings.hl7v2;
+
+import ca.uhn.hl7v2.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class Hl7EnvelopeValidatorTest {
+
+    private final Hl7EnvelopeValidator validator = new Hl7EnvelopeValidator(Set.of("ADT", "ORU"));
+
+    @Test
+    void readsTheHeaderOfAValidMessageWithLfSeparatorsAndZSegments() throws Exception {
+        Hl7MessageHeader header = validator.validate(
+                "MSH|^~\\&|LAB|HOSP|MR|MR|20261103||ORU^R01|C123|P|2.3\nPID|1||555^^^HOSP^MR\nZPI|x\n");
+
+        assertEquals("ORU^R01", header.messageTypeAndEvent());
+        assertEquals("LAB|HOSP|C123", header.deduplicationKey());
+        assertEquals("HOSP:555", header.patientKey());
+        assertEquals("", header.messageStructure(), "v2.3 headers often have no MSH-9.3");
+    }
+
+    @Test
+    void unsupportedMessageTypeIsCode200AtMsh9() {
+        Hl7InputException e = assertThrows(Hl7InputException.class,
+                () -> validator.validate("MSH|^~\\&|A|B|C|D|20261103||BAR^P01|1|P|2.4\r"));
+        assertEquals(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, e.getErrorCode());
+        assertEquals("MSH-9", e.location());
+    }
+
+    @Test
+    void missingControlIdIsCode101AtMsh10() {
+        Hl7InputException e = assertThrows(Hl7InputException.class,
+                () -> validator.validate("MSH|^~\\&|A|B|C|D|20261103||ADT^A01||P|2.5\r"));
+        assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.getErrorCode());
+        assertEquals("MSH-10", e.location());
+    }
+
+    @Test
+    void lineThatIsNotASegmentIsCode100() {
+        Hl7InputException e = assertThrows(Hl7InputException.class,
+                () -> validator.validate("MSH|^~\\&|A|B|C|D|20261103||ADT^A01|1|P|2.5\r0|0|garbage\r"));
+        assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, e.getErrorCode());
+    }
+
+    @Test
+    void nonHl7v2VersionIsCode203() {
+        Hl7InputException e = assertThrows(Hl7InputException.class,
+                () -> validator.validate("MSH|^~\\&|A|B|C|D|20261103||ADT^A01|1|P|3.0\r"));
+        assertEquals(ErrorCode.UNSUPPORTED_VERSION_ID, e.getErrorCode());
+    }
+
+    @Test
+    void textWithoutMshIsRefused() {
+        Hl7InputException e = assertThrows(Hl7InputException.class, () -> validator.validate("PID|1||x\r"));
+        assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, e.getErrorCode());
+    }
+}

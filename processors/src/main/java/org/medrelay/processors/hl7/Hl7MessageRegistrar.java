@@ -1,0 +1,44 @@
+package org.medrelay.processors.hl7;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
+import org.medrelay.processors.store.MessageLog;
+
+import java.nio.charset.Charset;
+import java.time.Clock;
+
+/**
+ * First and last step of processing a message taken from the durable queue: records it in the message
+ * log, flags a message already processed (a resend, or a redelivery after a crash) so it is skipped,
+ * and marks it processed once written.
+ */
+public class Hl7MessageRegistrar {
+
+    private final MessageLog messageLog;
+    private final Clock clock;
+
+    public Hl7MessageRegistrar(MessageLog messageLog, Clock clock) {
+        this.messageLog = messageLog;
+        this.clock = clock;
+    }
+
+    public void begin(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        byte[] raw = message.getMandatoryBody(byte[].class);
+        Charset charset = Charset.forName(message.getHeader(MedRelayHeaders.CHARSET, "UTF-8", String.class));
+        Hl7MessageHeader header = Hl7MessageHeader.scan(new String(raw, charset));
+        exchange.setProperty(MedRelayHeaders.HL7_HEADER_PROPERTY, header);
+        message.setHeader(MedRelayHeaders.DEDUP_KEY, header.deduplicationKey());
+        message.setHeader(MedRelayHeaders.CONTROL_ID, header.controlId());
+        message.setHeader(MedRelayHeaders.MESSAGE_TYPE, header.messageTypeAndEvent());
+        boolean firstTime = messageLog.beginProcessing(header, clock.instant());
+        message.setHeader(MedRelayHeaders.ALREADY_PROCESSED, !firstTime);
+    }
+
+    public void complete(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        Integer written = message.getHeader(MedRelayHeaders.RESOURCES_WRITTEN, 0, Integer.class);
+        messageLog.markProcessed(message.getHeader(MedRelayHeaders.DEDUP_KEY, String.class), written, clock.instant());
+    }
+}

@@ -1,0 +1,57 @@
+package org.medrelay.routes.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.store.ErrorStore;
+import org.medrelay.processors.store.StoreDataSources;
+import org.medrelay.processors.store.StoreSettings;
+import org.medrelay.processors.store.StoredError;
+import org.medrelay.routes.engine.EngineProperties;
+import org.medrelay.routes.engine.H2Defaults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+@Command(name = "errors", mixinStandardHelpOptions = true,
+        description = "The error and dead-letter store of the engine whose data is in ./data (or as configured).")
+final class ErrorsCommand {
+
+    @Option(names = "--config", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "application.properties of the engine (default: ./application.properties if present)")
+    Path config;
+
+    @Command(name = "list", description = "List stored errors, newest first: id, kind, status, time, interface, "
+            + "message type, control id, HL7 error code and location, reason.")
+    int list(@Option(names = "--limit", defaultValue = "50") int limit) throws Exception {
+        try (HikariDataSource store = openStore()) {
+            List<StoredError> errors = new ErrorStore(store).list(limit);
+            System.out.println(ErrorTable.header());
+            errors.forEach(e -> System.out.println(ErrorTable.row(e)));
+            System.err.println(errors.size() + " error(s)");
+        }
+        return CliErrors.EXIT_OK;
+    }
+
+    @Command(name = "reprocess", description = "Put a stored message back through processing with its original bytes. "
+            + "The engine picks the request up within seconds, or when it next starts.")
+    int reprocess(@Parameters(paramLabel = "ID") long id) throws Exception {
+        try (HikariDataSource store = openStore()) {
+            if (!new ErrorStore(store).requestReprocess(id, Instant.now())) {
+                System.err.println("medrelay: no stored error with id " + id);
+                return CliErrors.EXIT_FAILURE;
+            }
+            System.out.println("error " + id + " queued for reprocessing");
+        }
+        return CliErrors.EXIT_OK;
+    }
+
+    private HikariDataSource openStore() {
+        H2Defaults.bindToLoopback();
+        EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
+        return StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
+                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+    }
+}

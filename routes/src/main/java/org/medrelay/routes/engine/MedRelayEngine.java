@@ -1,0 +1,120 @@
+package org.medrelay.routes.engine;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.medrelay.processors.store.MessageLog;
+import org.medrelay.processors.store.StoreDataSources;
+import org.medrelay.processors.store.StoreSettings;
+import org.medrelay.sandbox.fhir.SandboxFhirServer;
+import org.medrelay.sandbox.fhir.SandboxFhirSettings;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The runnable engine: starts the parts its configuration asks for (embedded broker, store, sandbox EHR),
+ * then Camel with the YAML routes, and stops them in reverse order. The same class runs on the embedded
+ * defaults and against production parts; only the properties differ.
+ */
+public final class MedRelayEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MedRelayEngine.class);
+
+    private final EngineProperties props;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Main main;
+    private SandboxFhirServer sandbox;
+    private MessageLog messageLog;
+
+    public MedRelayEngine(EngineProperties props) {
+        this.props = props;
+        H2Defaults.bindToLoopback();
+    }
+
+    public MedRelayEngine start() throws Exception {
+        try {
+            startParts();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void startParts() throws Exception {
+        Path dataDir = props.dataDir();
+        Files.createDirectories(dataDir);
+        if (props.getBoolean("medrelay.broker.embedded")) {
+            EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
+                    props.get("medrelay.broker.journal-buffer-timeout-ns"));
+            broker.start();
+            started.push(broker);
+        }
+        HikariDataSource store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
+                props.get("medrelay.store.user"), props.get("medrelay.store.password"),
+                props.getInt("medrelay.store.pool-size")));
+        started.push(store);
+        messageLog = new MessageLog(store);
+        if (props.getBoolean("medrelay.fhir.sandbox.enabled")) {
+            sandbox = new SandboxFhirServer(SandboxFhirSettings.of(
+                    // WRITE_DELAY=0: a write the sandbox EHR confirmed must survive the process being killed.
+                    "jdbc:h2:file:" + dataDir.resolve("sandbox-fhir").resolve("ehr") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                    props.get("medrelay.fhir.sandbox.host"), props.getInt("medrelay.fhir.sandbox.port"), "/fhir"));
+            sandbox.start();
+            started.push(sandbox);
+        }
+        JmsPoolConnectionFactory jms = EngineComponents.connectionFactory(props);
+        started.push(jms::stop);
+
+        main = new Main();
+        main.setInitialProperties(props.asProperties());
+        EngineComponents.bind(main, props, store, jms, FhirContext.forR4Cached(), fhirBaseUrl());
+        main.start();
+        started.push(main::stop);
+        LOG.info("MedRelay engine started: MLLP on port {}, data in {}", props.get("medrelay.mllp.port"), dataDir);
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** The log of accepted messages and how far each got. */
+    public MessageLog messageLog() {
+        return messageLog;
+    }
+
+    /** Base URL of the sandbox EHR when it runs (on the port it actually bound), else the configured EHR. */
+    public String fhirBaseUrl() {
+        return sandbox != null ? "http://localhost:" + sandbox.getPort() + "/fhir" : props.get("medrelay.fhir.base-url");
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C or SIGTERM), then shuts the engine down cleanly. */
+    public void awaitShutdown() throws InterruptedException {
+        Thread waiter = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            waiter.interrupt();
+        }, "medrelay-shutdown"));
+        while (true) {
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("Stopping an engine part failed: {}", e.toString());
+            }
+        }
+    }
+}
