@@ -3,8 +3,6 @@ package org.medrelay.routes.cli;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.hl7.fhir.r4.model.Bundle;
-import org.medrelay.mappings.hl7v2.Hl7BatchReader;
-import org.medrelay.mappings.hl7v2.RawHl7Message;
 import org.medrelay.mappings.hl7v2.Hl7Charsets;
 import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
 import org.medrelay.processors.store.MessageStatus;
@@ -47,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
-        List<byte[]> messages = new Hl7BatchReader().split(sample()).stream().map(RawHl7Message::bytes).toList();
+        List<byte[]> messages = Hl7MessageFiles.split(sample(), file == null ? "the sample stream" : file.toString());
         try (MedRelayEngine engine = new MedRelayEngine(props).start()) {
             System.out.println("Engine up: MLLP on port " + props.get("medrelay.mllp.port") + ", EHR FHIR API at "
                     + engine.fhirBaseUrl() + ", data in " + props.dataDir());

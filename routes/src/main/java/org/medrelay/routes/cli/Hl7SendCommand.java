@@ -1,7 +1,5 @@
 package org.medrelay.routes.cli;
 
-import org.medrelay.mappings.hl7v2.Hl7BatchReader;
-import org.medrelay.mappings.hl7v2.RawHl7Message;
 import org.medrelay.routes.mllp.AckSummary;
 import org.medrelay.routes.mllp.MllpClient;
 import picocli.CommandLine.Command;
@@ -33,11 +31,7 @@ final class Hl7SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<byte[]> messages = new Hl7BatchReader().split(Files.readAllBytes(file)).stream()
-                .map(RawHl7Message::bytes).toList();
-        if (messages.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no HL7v2 message (no MSH segment)");
-        }
+        List<byte[]> messages = Hl7MessageFiles.split(Files.readAllBytes(file), file.toString());
         boolean allAccepted = true;
         try (MllpClient client = new MllpClient(host, port, Duration.ofSeconds(timeoutSeconds))) {
             for (byte[] message : messages) {

@@ -4,8 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import org.hl7.fhir.r4.model.Bundle;
 import org.medrelay.mappings.fhir.Hl7ToFhirMapper;
-import org.medrelay.mappings.hl7v2.Hl7BatchReader;
-import org.medrelay.mappings.hl7v2.RawHl7Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,11 +25,7 @@ final class Hl7ToFhirCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<byte[]> messages = new Hl7BatchReader().split(Files.readAllBytes(file)).stream()
-                .map(RawHl7Message::bytes).toList();
-        if (messages.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no HL7v2 message (no MSH segment)");
-        }
+        List<byte[]> messages = Hl7MessageFiles.split(Files.readAllBytes(file), file.toString());
         Hl7ToFhirMapper mapper = mappings == null ? new Hl7ToFhirMapper() : new Hl7ToFhirMapper(mappings);
         IParser json = FhirContext.forR4Cached().newJsonParser().setPrettyPrint(messages.size() == 1);
         for (byte[] message : messages) {
