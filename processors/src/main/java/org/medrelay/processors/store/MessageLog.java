@@ -48,8 +48,9 @@ public class MessageLog {
             return true;
         } catch (SQLException e) {
             // Two consumers raced on the same key: whoever inserted first owns it; look again.
-            if (statusOf(key).isPresent()) {
-                return statusOf(key).get() != MessageStatus.PROCESSED;
+            Optional<MessageStatus> raced = statusOf(key);
+            if (raced.isPresent()) {
+                return raced.get() != MessageStatus.PROCESSED;
             }
             throw e;
         }
