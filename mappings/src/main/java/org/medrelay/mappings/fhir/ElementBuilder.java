@@ -177,8 +177,9 @@ final class ElementBuilder {
         return new Produced(references, !references.isEmpty());
     }
 
-    private static BaseRuntimeElementCompositeDefinition<?> composite(BaseRuntimeElementDefinition<?> definition,
-                                                                      String name, String file) {
+    /** The element's definition as one with nested elements, or the definition error a template author sees. */
+    static BaseRuntimeElementCompositeDefinition<?> composite(BaseRuntimeElementDefinition<?> definition,
+                                                              String name, String file) {
         if (definition instanceof BaseRuntimeElementCompositeDefinition<?> composite) {
             return composite;
         }

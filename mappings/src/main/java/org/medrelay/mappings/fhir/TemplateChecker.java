@@ -80,7 +80,7 @@ final class TemplateChecker {
             boolean valueRule = !rule.from().isEmpty() || rule.join() != null || rule.collect() != null
                     || rule.constant() != null || !rule.authority().isEmpty() || rule.defaultValue() != null;
             if (rule.hasElements() && !valueRule) {
-                elements(composite(target, name, file), rule.elements(), file);
+                elements(ElementBuilder.composite(target, name, file), rule.elements(), file);
             } else if (rule.as() != null) {
                 datatype(name, target, rule.as(), file);
             } else if (!(target instanceof RuntimePrimitiveDatatypeDefinition)) {
@@ -96,17 +96,8 @@ final class TemplateChecker {
                         + datatypeName + " makes a " + datatype.fhirType());
             }
             if (checkedDatatypes.add(datatypeName)) {
-                elements(composite(target, name, datatype.file()), datatype.elements(), datatype.file());
+                elements(ElementBuilder.composite(target, name, datatype.file()), datatype.elements(), datatype.file());
             }
-        }
-
-        private static BaseRuntimeElementCompositeDefinition<?> composite(BaseRuntimeElementDefinition<?> definition,
-                                                                          String name, String file) {
-            if (definition instanceof BaseRuntimeElementCompositeDefinition<?> composite) {
-                return composite;
-            }
-            throw new MappingDefinitionException(file, name + " is a primitive " + definition.getName()
-                    + ": it has no nested elements");
         }
     }
 }

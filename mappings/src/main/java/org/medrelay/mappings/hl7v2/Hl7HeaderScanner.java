@@ -72,7 +72,7 @@ final class Hl7HeaderScanner {
             return "";
         }
         String authority = encoding.length() > 3 ? part(split(part(cx, 3), encoding.charAt(3)), 0) : part(cx, 3);
-        return authority + ":" + id;
+        return Hl7MessageHeader.patientIdentifier(authority, id);
     }
 
     private static int findSegment(String text, String prefix) {
@@ -112,7 +112,15 @@ final class Hl7HeaderScanner {
         return at < 0 ? value : value.substring(0, at);
     }
 
+    /** Splits on one character, keeping empty fields; no regex, as this runs for every inbound message. */
     static String[] split(String value, char separator) {
-        return value.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
+        java.util.ArrayList<String> parts = new java.util.ArrayList<>();
+        int from = 0;
+        for (int at = value.indexOf(separator); at >= 0; at = value.indexOf(separator, from)) {
+            parts.add(value.substring(from, at));
+            from = at + 1;
+        }
+        parts.add(value.substring(from));
+        return parts.toArray(String[]::new);
     }
 }

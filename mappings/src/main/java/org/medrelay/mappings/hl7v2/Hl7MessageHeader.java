@@ -1,9 +1,6 @@
 package org.medrelay.mappings.hl7v2;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.medrelay.mappings.privacy.PatientKeys;
 
 /**
  * What the ingest path needs from a message before it is stored: the MSH fields and the patient key,
@@ -63,16 +60,20 @@ public record Hl7MessageHeader(
     }
 
     /**
-     * A stable, non-reversible key for the patient the message concerns, used to keep one patient's
-     * messages in order. Hashed so that MRNs never appear in broker headers or management consoles.
+     * The patient's identifier as PID-3 gives it (CX-4 assigning authority, CX-1 ID number), the input of the
+     * patient key: {@code MRH:MRN100001}. The CLI builds it the same way from what an auditor types.
      */
-    public String patientGroup() {
-        String source = patientKey.isEmpty() ? deduplicationKey() : patientKey;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+    public static String patientIdentifier(String assigningAuthority, String idNumber) {
+        return assigningAuthority + ":" + idNumber;
+    }
+
+    /**
+     * The pseudonymous key that keeps one patient's messages in order and names the patient in the audit trail:
+     * keyed by the deployment's secret, so MRNs never appear, nor can be recovered, from broker headers,
+     * management consoles or the audit table. A message without PID-3 is keyed by its message key instead
+     * (a group of its own, and no patient).
+     */
+    public String patientGroup(PatientKeys keys) {
+        return keys.keyOf(patientKey.isEmpty() ? deduplicationKey() : patientKey);
     }
 }

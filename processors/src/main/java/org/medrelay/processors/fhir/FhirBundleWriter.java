@@ -38,26 +38,45 @@ public class FhirBundleWriter {
 
     /** @return the server ids (Type/id) of the written resources, in the order written */
     public List<String> write(Bundle bundle) {
+        return write(bundle, FhirWriteListener.NONE);
+    }
+
+    /**
+     * Writes the bundle, telling {@code listener} about each request as it completes or fails (a failure
+     * ends the write: the exception is rethrown after the listener heard of it).
+     *
+     * @return the server ids (Type/id) of the written resources, in the order written
+     */
+    public List<String> write(Bundle bundle, FhirWriteListener listener) {
         Map<String, String> serverIds = new HashMap<>();
         List<String> written = new ArrayList<>();
         for (BundleEntryComponent entry : inReferenceOrder(bundle.getEntry())) {
             Resource resource = entry.getResource().copy();
             resolveReferences(resource, serverIds);
-            String serverId = send(entry, resource);
-            if (entry.hasFullUrl()) {
-                serverIds.put(entry.getFullUrl(), serverId);
+            FhirWrite write;
+            try {
+                write = send(entry, resource);
+            } catch (RuntimeException e) {
+                listener.failed(resource.fhirType(), entry.getRequest().getMethod() == HTTPVerb.PUT
+                        ? FhirInteraction.UPDATE : FhirInteraction.CREATE, e);
+                throw e;
             }
-            written.add(serverId);
+            listener.written(write);
+            if (entry.hasFullUrl()) {
+                serverIds.put(entry.getFullUrl(), write.serverId());
+            }
+            written.add(write.serverId());
         }
         return written;
     }
 
-    private String send(BundleEntryComponent entry, Resource resource) {
+    private FhirWrite send(BundleEntryComponent entry, Resource resource) {
         Bundle.BundleEntryRequestComponent request = entry.getRequest();
         MethodOutcome outcome;
-        if (request.getMethod() == HTTPVerb.PUT && request.getUrl().contains("?")) {
+        boolean update = request.getMethod() == HTTPVerb.PUT;
+        if (update && request.getUrl().contains("?")) {
             outcome = client.update().resource(resource).conditionalByUrl(request.getUrl()).execute();
-        } else if (request.getMethod() == HTTPVerb.PUT) {
+        } else if (update) {
             outcome = client.update().resource(resource).execute();
         } else if (request.hasIfNoneExist()) {
             outcome = client.create().resource(resource).conditionalByUrl(
@@ -65,7 +84,16 @@ public class FhirBundleWriter {
         } else {
             outcome = client.create().resource(resource).execute();
         }
-        return outcome.getId().toUnqualifiedVersionless().getValue();
+        // The client sets "created" from the status code: 201 for a new resource, 200 for an existing one.
+        FhirInteraction interaction;
+        if (Boolean.TRUE.equals(outcome.getCreated())) {
+            interaction = FhirInteraction.CREATE;
+        } else if (update) {
+            interaction = FhirInteraction.UPDATE;
+        } else {
+            interaction = request.hasIfNoneExist() ? FhirInteraction.MATCH : FhirInteraction.CREATE;
+        }
+        return new FhirWrite(outcome.getId().toUnqualifiedVersionless().getValue(), interaction);
     }
 
     /** Entries whose urn:uuid references are all written come first; a reference cycle is a mapping error. */

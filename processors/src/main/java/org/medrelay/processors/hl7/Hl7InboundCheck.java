@@ -7,6 +7,7 @@ import org.medrelay.mappings.hl7v2.Hl7Charsets;
 import org.medrelay.mappings.hl7v2.Hl7EnvelopeValidator;
 import org.medrelay.mappings.hl7v2.Hl7InputException;
 import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
+import org.medrelay.mappings.privacy.PatientKeys;
 
 import java.nio.charset.Charset;
 
@@ -20,9 +21,11 @@ import java.nio.charset.Charset;
 public class Hl7InboundCheck implements Processor {
 
     private final Hl7EnvelopeValidator validator;
+    private final PatientKeys patientKeys;
 
-    public Hl7InboundCheck(Hl7EnvelopeValidator validator) {
+    public Hl7InboundCheck(Hl7EnvelopeValidator validator, PatientKeys patientKeys) {
         this.validator = validator;
+        this.patientKeys = patientKeys;
     }
 
     @Override
@@ -42,7 +45,7 @@ public class Hl7InboundCheck implements Processor {
             throw refused;
         }
         setIdentity(exchange, header);
-        message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup());
+        message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup(patientKeys));
         message.setHeader(MedRelayHeaders.BROKER_DUPLICATE_ID, header.deduplicationKey());
     }
 

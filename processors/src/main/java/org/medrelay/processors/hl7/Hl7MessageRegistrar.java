@@ -3,6 +3,8 @@ package org.medrelay.processors.hl7;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
+import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.store.MessageLog;
 
 import java.nio.charset.Charset;
@@ -11,15 +13,17 @@ import java.time.Clock;
 /**
  * First and last step of processing a message taken from the durable queue: records it in the message
  * log, flags a message already processed (a resend, or a redelivery after a crash) so it is skipped,
- * and marks it processed once written.
+ * sets the {@link AuditSubject} the audited steps after it name, and marks it processed once written.
  */
 public class Hl7MessageRegistrar {
 
     private final MessageLog messageLog;
+    private final Hl7AuditSubjects auditSubjects;
     private final Clock clock;
 
-    public Hl7MessageRegistrar(MessageLog messageLog, Clock clock) {
+    public Hl7MessageRegistrar(MessageLog messageLog, PatientKeys patientKeys, Clock clock) {
         this.messageLog = messageLog;
+        this.auditSubjects = new Hl7AuditSubjects(patientKeys);
         this.clock = clock;
     }
 
@@ -29,6 +33,8 @@ public class Hl7MessageRegistrar {
         Charset charset = Charset.forName(message.getHeader(MedRelayHeaders.CHARSET, "UTF-8", String.class));
         Hl7MessageHeader header = Hl7MessageHeader.scan(new String(raw, charset));
         exchange.setProperty(MedRelayHeaders.HL7_HEADER_PROPERTY, header);
+        exchange.setProperty(AuditSubject.EXCHANGE_PROPERTY,
+                auditSubjects.of(header, message.getHeader(MedRelayHeaders.INTERFACE, String.class)));
         message.setHeader(MedRelayHeaders.DEDUP_KEY, header.deduplicationKey());
         message.setHeader(MedRelayHeaders.CONTROL_ID, header.controlId());
         message.setHeader(MedRelayHeaders.MESSAGE_TYPE, header.messageTypeAndEvent());

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.medrelay.mappings.hl7v2.Hl7Charsets;
 import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
+import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.store.ErrorStore;
 
 import java.nio.charset.Charset;
@@ -25,10 +26,13 @@ public class Hl7Reprocessor {
     private static final int BATCH = 100;
 
     private final ErrorStore errorStore;
+    private final PatientKeys patientKeys;
     private final Clock clock;
 
-    public Hl7Reprocessor(ErrorStore errorStore, Clock clock) {
+    /** @param patientKeys the same keys as the inbound check's, so a reprocessed message joins its patient's group */
+    public Hl7Reprocessor(ErrorStore errorStore, PatientKeys patientKeys, Clock clock) {
         this.errorStore = errorStore;
+        this.patientKeys = patientKeys;
         this.clock = clock;
     }
 
@@ -53,7 +57,7 @@ public class Hl7Reprocessor {
         message.setHeader(MedRelayHeaders.DEDUP_KEY, header.deduplicationKey());
         message.setHeader(MedRelayHeaders.CONTROL_ID, header.controlId());
         message.setHeader(MedRelayHeaders.MESSAGE_TYPE, header.messageTypeAndEvent());
-        message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup());
+        message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup(patientKeys));
         // A fresh broker duplicate id: the original one is still in Artemis's duplicate cache.
         message.setHeader(MedRelayHeaders.BROKER_DUPLICATE_ID, "reprocess:" + request.errorId() + ":" + clock.millis());
     }

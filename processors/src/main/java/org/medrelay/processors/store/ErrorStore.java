@@ -141,6 +141,40 @@ public class ErrorStore {
         }
     }
 
+    /**
+     * Errors not yet recorded in the audit trail, oldest first, locked until the caller's transaction on
+     * {@code c} ends, so two engines on one store never record the same error twice.
+     */
+    public List<AuditableError> lockUnaudited(Connection c, int limit) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement(
+                "select id, kind, interface_name, error_code, error_location, raw_message, created_at"
+                        + " from message_error where audited_at is null order by id for update")) {
+            query.setMaxRows(limit);
+            try (ResultSet rs = query.executeQuery()) {
+                List<AuditableError> errors = new ArrayList<>();
+                while (rs.next()) {
+                    int code = rs.getInt(4);
+                    Integer errorCode = rs.wasNull() ? null : code;
+                    errors.add(new AuditableError(rs.getLong(1), ErrorKind.valueOf(rs.getString(2)), rs.getString(3),
+                            errorCode, rs.getString(5), rs.getBytes(6), rs.getTimestamp(7).toInstant()));
+                }
+                return errors;
+            }
+        }
+    }
+
+    /** Marks errors as recorded in the audit trail, in the caller's transaction (the one that recorded them). */
+    public void markAudited(Connection c, List<Long> ids, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update message_error set audited_at = ? where id = ?")) {
+            for (long id : ids) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setLong(2, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
     private int setStatus(long id, ErrorStatus status, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement(

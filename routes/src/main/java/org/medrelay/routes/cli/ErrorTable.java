@@ -9,25 +9,21 @@ final class ErrorTable {
     }
 
     static String header() {
-        return String.join("\t", "ID", "KIND", "STATUS", "CREATED", "INTERFACE", "TYPE", "CONTROL_ID", "CODE",
+        return TabSeparated.line("ID", "KIND", "STATUS", "CREATED", "INTERFACE", "TYPE", "CONTROL_ID", "CODE",
                 "LOCATION", "REASON");
     }
 
     static String row(StoredError e) {
-        return String.join("\t",
+        return TabSeparated.line(
                 String.valueOf(e.id()),
                 e.kind().label(),
                 e.status().name().toLowerCase().replace('_', '-'),
                 e.createdAt().toString(),
-                orDash(e.interfaceName()),
-                orDash(e.messageType()),
-                orDash(e.controlId()),
-                e.errorCode() == null ? "-" : String.valueOf(e.errorCode()),
-                orDash(e.errorLocation()),
-                e.reason().replace('\t', ' ').replace('\n', ' '));
-    }
-
-    private static String orDash(String value) {
-        return value == null || value.isEmpty() ? "-" : value;
+                e.interfaceName(),
+                e.messageType(),
+                e.controlId(),
+                e.errorCode() == null ? null : String.valueOf(e.errorCode()),
+                e.errorLocation(),
+                e.reason());
     }
 }

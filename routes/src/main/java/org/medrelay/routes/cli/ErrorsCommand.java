@@ -1,12 +1,17 @@
 package org.medrelay.routes.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.audit.AuditAction;
+import org.medrelay.processors.audit.AuditActors;
+import org.medrelay.processors.audit.AuditEvent;
+import org.medrelay.processors.audit.AuditOutcome;
+import org.medrelay.processors.audit.AuditSubject;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.hl7.Hl7AuditSubjects;
 import org.medrelay.processors.store.ErrorStore;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
 import org.medrelay.processors.store.StoredError;
 import org.medrelay.routes.engine.EngineProperties;
-import org.medrelay.routes.engine.H2Defaults;
+import org.medrelay.routes.engine.PatientKeySecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +31,10 @@ final class ErrorsCommand {
     @Command(name = "list", description = "List stored errors, newest first: id, kind, status, time, interface, "
             + "message type, control id, HL7 error code and location, reason.")
     int list(@Option(names = "--limit", defaultValue = "50") int limit) throws Exception {
-        try (HikariDataSource store = openStore()) {
+        try (HikariDataSource store = EngineStore.open(config)) {
+            // The error store holds patients' messages: a person reading it is audited, before anything is shown.
+            new AuditTrail(store).append(AuditEvent.of(AuditActors.osUser(), AuditAction.READ, Instant.now(),
+                    AuditSubject.NONE, "error", AuditOutcome.SUCCESS, null));
             List<StoredError> errors = new ErrorStore(store).list(limit);
             System.out.println(ErrorTable.header());
             errors.forEach(e -> System.out.println(ErrorTable.row(e)));
@@ -38,8 +46,16 @@ final class ErrorsCommand {
     @Command(name = "reprocess", description = "Put a stored message back through processing with its original bytes. "
             + "The engine picks the request up within seconds, or when it next starts.")
     int reprocess(@Parameters(paramLabel = "ID") long id) throws Exception {
-        try (HikariDataSource store = openStore()) {
-            if (!new ErrorStore(store).requestReprocess(id, Instant.now())) {
+        try (HikariDataSource store = EngineStore.open(config)) {
+            ErrorStore errors = new ErrorStore(store);
+            // Keyed before the request is made: if the secret cannot be read, no request is left unaudited.
+            AuditSubject subject = errors.rawMessage(id).map(raw -> auditSubjects().ofRaw(raw, null))
+                    .orElse(AuditSubject.NONE);
+            boolean requested = errors.requestReprocess(id, Instant.now());
+            new AuditTrail(store).append(AuditEvent.of(AuditActors.osUser(), AuditAction.REPROCESS, Instant.now(),
+                    subject, "error/" + id, requested ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                    requested ? null : "no such error"));
+            if (!requested) {
                 System.err.println("medrelay: no stored error with id " + id);
                 return CliErrors.EXIT_FAILURE;
             }
@@ -48,10 +64,8 @@ final class ErrorsCommand {
         return CliErrors.EXIT_OK;
     }
 
-    private HikariDataSource openStore() {
-        H2Defaults.bindToLoopback();
-        EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
-        return StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+    /** Only when a stored message names a patient: a missing id needs no secret. */
+    private Hl7AuditSubjects auditSubjects() {
+        return new Hl7AuditSubjects(PatientKeySecret.load(EngineProperties.load(ConfigFiles.resolve(config))));
     }
 }

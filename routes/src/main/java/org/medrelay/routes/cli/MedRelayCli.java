@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 Hl7Command.class,
-                ErrorsCommand.class
+                ErrorsCommand.class,
+                AuditCommand.class
         })
 public final class MedRelayCli implements Runnable {
 

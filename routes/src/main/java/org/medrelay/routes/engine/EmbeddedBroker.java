@@ -1,12 +1,14 @@
 package org.medrelay.routes.engine;
 
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
-    public EmbeddedBroker(Path brokerDir, String bufferTimeoutSetting) throws Exception {
+    public EmbeddedBroker(Path brokerDir, String bufferTimeoutSetting, long maxQueueMemoryBytes) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("medrelay")
                 .setPersistenceEnabled(true)
@@ -48,9 +50,16 @@ public final class EmbeddedBroker implements AutoCloseable {
                 Map.of("serverId", 0)));
         config.addAddressSetting("#", new AddressSettings()
                 .setMaxDeliveryAttempts(-1)
+                // Never used (redelivery is unlimited and messages never expire); named so a message an
+                // operator moves by hand has somewhere to go, and Artemis does not warn on every start.
+                .setDeadLetterAddress(SimpleString.of("medrelay.broker.dead-letter"))
+                .setExpiryAddress(SimpleString.of("medrelay.broker.expired"))
                 .setDefaultAddressRoutingType(RoutingType.ANYCAST)
                 .setAutoCreateQueues(true)
-                .setAutoCreateAddresses(true));
+                .setAutoCreateAddresses(true)
+                // A backlog (the EHR down for a day) pages to disk beyond this, so it never fills the heap.
+                .setMaxSizeBytes(maxQueueMemoryBytes)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         server.setConfiguration(config);
         LOG.info("Artemis journal buffer timeout {} ns", bufferTimeout);
     }

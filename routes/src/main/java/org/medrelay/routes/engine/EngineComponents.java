@@ -7,24 +7,43 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.medrelay.mappings.hl7v2.AckFactory;
 import org.medrelay.mappings.hl7v2.Hl7EnvelopeValidator;
+import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.processors.audit.AuditActors;
+import org.medrelay.processors.audit.AuditRetention;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
+import org.medrelay.processors.fhir.auth.FhirAuthInterceptorFactory;
+import org.medrelay.processors.fhir.auth.FhirAuthProperties;
+import org.medrelay.processors.hl7.ErrorStoreAuditor;
 import org.medrelay.processors.hl7.Hl7Acknowledger;
+import org.medrelay.processors.hl7.Hl7AuditRecorder;
 import org.medrelay.processors.hl7.Hl7ErrorRecorder;
 import org.medrelay.processors.hl7.Hl7FhirMapping;
 import org.medrelay.processors.hl7.Hl7InboundCheck;
 import org.medrelay.processors.hl7.Hl7MessageRegistrar;
 import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
+import org.medrelay.processors.queue.DurableQueueSender;
 import org.medrelay.processors.store.MessageLog;
+import org.medrelay.routes.mllp.MllpAckOrder;
+import org.medrelay.routes.mllp.MllpConnectionErrorLogger;
 import org.medrelay.routes.mllp.MllpFrameDecoderFactory;
+import org.medrelay.routes.mllp.MllpTlsContextFactory;
+import org.medrelay.routes.mllp.MllpTlsSettings;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
+import jakarta.jms.ConnectionFactory;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,29 +53,63 @@ import java.util.stream.Collectors;
  */
 final class EngineComponents {
 
+    /** The processing route's id: what audit entries name as the actor of processing and EHR writes. */
+    private static final String PROCESSING_COMPONENT = "hl7-process";
+
     private EngineComponents() {
     }
 
+    /**
+     * @param mllpTls     from {@link #mllpTls}, built before anything starts
+     * @param patientKeys from {@link PatientKeySecret}: the broker groups and the audit trail name patients by them
+     */
     static void bind(Main main, EngineProperties props, DataSource store, JmsPoolConnectionFactory jms,
-                     FhirContext fhirContext, String fhirBaseUrl) {
+                     ConnectionFactory confirmingJms, FhirContext fhirContext, String fhirBaseUrl,
+                     SSLContextParameters mllpTls, PatientKeys patientKeys) {
         Clock clock = Clock.systemDefaultZone();
         MessageLog messageLog = new MessageLog(store);
         ErrorStore errorStore = new ErrorStore(store);
+        AuditTrail auditTrail = new AuditTrail(store);
+        String processingActor = AuditActors.system(PROCESSING_COMPONENT);
 
         main.bind("medrelayStore", store);
         main.bind("jms", JmsComponent.jmsComponent(jms));
         main.bind("mllpFrameDecoder", new MllpFrameDecoderFactory(props.getInt("medrelay.mllp.max-frame-bytes")));
         main.bind("mllpFrameEncoder", new HL7MLLPNettyEncoderFactory());
+        main.bind("mllpConnectionErrors", new MllpConnectionErrorLogger());
+        main.bind("mllpTlsParameters", mllpTls);
+        MllpAckOrder ackOrder = new MllpAckOrder();
+        main.bind("takeAckTurn", ackOrder.takeTurn());
+        main.bind("ackInTurn", ackOrder.inTurn());
+        main.bind("hl7DurableQueue", new DurableQueueSender(confirmingJms, props.get("medrelay.hl7.inbound-queue"),
+                props.getInt("medrelay.hl7.ingest.send-lanes")));
 
-        main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props))));
+        main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props)),
+                patientKeys));
         main.bind("hl7Acknowledger", new Hl7Acknowledger(
                 new AckFactory(props.get("medrelay.hl7.ack.application"), props.get("medrelay.hl7.ack.facility")),
                 clock));
         main.bind("hl7ErrorRecorder", new Hl7ErrorRecorder(errorStore, messageLog, clock));
-        main.bind("hl7MessageRegistrar", new Hl7MessageRegistrar(messageLog, clock));
+        main.bind("hl7MessageRegistrar", new Hl7MessageRegistrar(messageLog, patientKeys, clock));
         main.bind("hl7FhirMapping", new Hl7FhirMapping(mappingOverrides(props)));
-        main.bind("fhirBundleWriter", new FhirBundleWriter(fhirContext, fhirClient(props, fhirContext, fhirBaseUrl)));
-        main.bind("hl7Reprocessor", new Hl7Reprocessor(errorStore, clock));
+        main.bind("hl7AuditRecorder", new Hl7AuditRecorder(auditTrail, processingActor, clock));
+        IGenericClient ehr = fhirClient(props, fhirContext, fhirBaseUrl);
+        main.bind("auditedFhirWriter", new AuditedFhirWriter(new FhirBundleWriter(fhirContext, ehr), auditTrail,
+                processingActor, clock));
+        main.bind("hl7Reprocessor", new Hl7Reprocessor(errorStore, patientKeys, clock));
+        main.bind("errorStoreAuditor", new ErrorStoreAuditor(store, errorStore, auditTrail, PROCESSING_COMPONENT,
+                patientKeys, clock));
+        main.bind("auditRetention", new AuditRetention(store, auditTrail,
+                Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
+        WorkItemComponents.bind(main, props, store, auditTrail, ehr, clock);
+    }
+
+    /**
+     * The MLLP listener's TLS parameters from {@code medrelay.mllp.tls.*}. Opens the keystores, so a wrong path
+     * or password fails here with the property named; the route refers to the result whether TLS is on or not.
+     */
+    static SSLContextParameters mllpTls(EngineProperties props) {
+        return MllpTlsContextFactory.forListener(MllpTlsSettings.from(props::get));
     }
 
     static JmsPoolConnectionFactory connectionFactory(EngineProperties props) {
@@ -69,11 +122,32 @@ final class EngineComponents {
         return pool;
     }
 
+    /**
+     * A connection factory whose sends the broker confirms one by one once they are stored, for the
+     * asynchronous durable enqueue (Artemis confirms nothing unless a confirmation window is set).
+     */
+    static ActiveMQConnectionFactory confirmingConnectionFactory(EngineProperties props) {
+        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(props.get("medrelay.broker.url"),
+                emptyToNull(props.get("medrelay.broker.user")), emptyToNull(props.get("medrelay.broker.password")));
+        artemis.setConfirmationWindowSize(props.getInt("medrelay.broker.confirmation-window-bytes"));
+        return artemis;
+    }
+
     private static IGenericClient fhirClient(EngineProperties props, FhirContext fhirContext, String baseUrl) {
         fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         fhirContext.getRestfulClientFactory().setConnectTimeout(props.getInt("medrelay.fhir.connect-timeout-ms"));
         fhirContext.getRestfulClientFactory().setSocketTimeout(props.getInt("medrelay.fhir.socket-timeout-ms"));
-        return fhirContext.newRestfulGenericClient(baseUrl);
+        IGenericClient client = fhirContext.newRestfulGenericClient(baseUrl);
+        // medrelay.fhir.auth.type=none, the default for the sandbox EHR, registers nothing.
+        FhirAuthInterceptorFactory.fromProperties(fhirAuthProperties(props), baseUrl).ifPresent(client::registerInterceptor);
+        return client;
+    }
+
+    private static Map<String, String> fhirAuthProperties(EngineProperties props) {
+        Properties all = props.asProperties();
+        return all.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(FhirAuthProperties.PREFIX))
+                .collect(Collectors.toMap(key -> key, all::getProperty));
     }
 
     private static Set<String> acceptedTypes(EngineProperties props) {

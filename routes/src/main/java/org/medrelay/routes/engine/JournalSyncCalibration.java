@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * NIO journal's buffer timeout matches the disk: Artemis then groups the durable sends that arrive
  * within one sync into a single fsync. Bounded in count and time so a slow disk cannot delay start-up.
  */
-final class JournalSyncCalibration {
+public final class JournalSyncCalibration {
 
     private static final int BLOCK_BYTES = 4096;
     private static final int MAX_SYNCS = 100;
@@ -23,7 +23,7 @@ final class JournalSyncCalibration {
     private JournalSyncCalibration() {
     }
 
-    static long measureSyncNanos(Path directory) throws IOException {
+    public static long measureSyncNanos(Path directory) throws IOException {
         Files.createDirectories(directory);
         Path probe = Files.createTempFile(directory, "sync-probe", ".tmp");
         try (RandomAccessFile file = new RandomAccessFile(probe.toFile(), "rw");

@@ -2,8 +2,11 @@ package org.medrelay.routes.engine;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.processors.store.StoreDataSources;
 import org.medrelay.processors.store.StoreSettings;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Properties;
 
 /**
  * The runnable engine: starts the parts its configuration asks for (embedded broker, store, sandbox EHR),
@@ -49,11 +53,16 @@ public final class MedRelayEngine implements AutoCloseable {
     }
 
     private void startParts() throws Exception {
+        // First: a TLS misconfiguration should stop startup in a second, not after the broker and EHR are up.
+        SSLContextParameters mllpTls = EngineComponents.mllpTls(props);
         Path dataDir = props.dataDir();
         Files.createDirectories(dataDir);
+        // Before the broker: a bad secret stops startup before any message could be grouped under another key.
+        PatientKeys patientKeys = PatientKeySecret.loadOrCreate(props);
         if (props.getBoolean("medrelay.broker.embedded")) {
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
-                    props.get("medrelay.broker.journal-buffer-timeout-ns"));
+                    props.get("medrelay.broker.journal-buffer-timeout-ns"),
+                    props.getInt("medrelay.broker.max-queue-memory-mb") * 1024L * 1024L);
             broker.start();
             started.push(broker);
         }
@@ -72,13 +81,23 @@ public final class MedRelayEngine implements AutoCloseable {
         }
         JmsPoolConnectionFactory jms = EngineComponents.connectionFactory(props);
         started.push(jms::stop);
+        ActiveMQConnectionFactory confirmingJms = EngineComponents.confirmingConnectionFactory(props);
+        started.push(confirmingJms);
 
         main = new Main();
-        main.setInitialProperties(props.asProperties());
-        EngineComponents.bind(main, props, store, jms, FhirContext.forR4Cached(), fhirBaseUrl());
+        main.setInitialProperties(camelProperties());
+        EngineComponents.bind(main, props, store, jms, confirmingJms, FhirContext.forR4Cached(), fhirBaseUrl(), mllpTls,
+                patientKeys);
         main.start();
         started.push(main::stop);
         LOG.info("MedRelay engine started: MLLP on port {}, data in {}", props.get("medrelay.mllp.port"), dataDir);
+    }
+
+    /** The configuration for Camel's placeholders, less the patient-key secret: no route needs it. */
+    private Properties camelProperties() {
+        Properties camel = props.asProperties();
+        camel.remove(PatientKeySecret.PROPERTY);
+        return camel;
     }
 
     public CamelContext camelContext() {

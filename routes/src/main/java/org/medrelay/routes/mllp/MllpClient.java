@@ -1,5 +1,8 @@
 package org.medrelay.routes.mllp;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -11,8 +14,9 @@ import java.net.Socket;
 import java.time.Duration;
 
 /**
- * A plain MLLP sender: frames a message, writes it, and reads the acknowledgement frame. Used by
- * {@code medrelay hl7 send}, the demo, the tests and the benchmark. One connection, reused.
+ * An MLLP sender: frames a message, writes it, and reads the acknowledgement frame. Used by
+ * {@code medrelay hl7 send}, the demo, the tests and the benchmark. One connection, reused; plain TCP, or TLS
+ * through {@link #overTls}.
  */
 public final class MllpClient implements AutoCloseable {
 
@@ -20,13 +24,51 @@ public final class MllpClient implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
 
+    /** Connects over plain TCP. */
     public MllpClient(String host, int port, Duration timeout) throws IOException {
-        socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-        socket.setSoTimeout((int) timeout.toMillis());
-        socket.setTcpNoDelay(true);
+        this(connect(host, port, timeout));
+    }
+
+    private MllpClient(Socket socket) throws IOException {
+        this.socket = socket;
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream());
+    }
+
+    /**
+     * Connects and completes the TLS handshake before returning, so an untrusted listener certificate fails
+     * here rather than on the first send. The listener's certificate must name {@code host} (HTTPS endpoint
+     * identification): a certificate that chains to a trusted CA but was issued for another host is refused.
+     *
+     * @param tls from {@link MllpClientTls#socketFactory()}, or any factory holding the trust (and client key) to use
+     */
+    public static MllpClient overTls(String host, int port, Duration timeout, SSLSocketFactory tls) throws IOException {
+        Socket tcp = connect(host, port, timeout);
+        try {
+            SSLSocket socket = (SSLSocket) tls.createSocket(tcp, host, port, true);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            return new MllpClient(socket);
+        } catch (IOException | RuntimeException e) {
+            tcp.close();
+            throw e;
+        }
+    }
+
+    private static Socket connect(String host, int port, Duration timeout) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            // Also bounds the TLS handshake: the layered socket reads through this one.
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /** Sends one message and waits for its acknowledgement (the frame content, unframed). */

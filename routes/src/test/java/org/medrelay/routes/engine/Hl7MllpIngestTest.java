@@ -154,6 +154,32 @@ class Hl7MllpIngestTest {
     }
 
     @Test
+    void refusalPipelinedBehindAcceptedMessagesWaitsForTheirAcks() throws Exception {
+        // A refusal is answered at once while an accepted message waits for the journal sync; the AR must
+        // still leave after the AAs of the messages sent before it, or the sender pairs ACKs wrongly.
+        List<byte[]> batch = new ArrayList<>();
+        List<String> expectedCodes = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i % 3 == 2) {
+                batch.add(("MSH|^~\\&|BILLING|MRH|MEDRELAY|EHR|20261103||BAR^P01^BAR_P01|Q70" + i + "|P|2.5\r"
+                        + "EVN|P01|20261103\rPID|1||MRN-Q70" + i + "^^^MRH^MR||Billcase^Bo\r").getBytes(StandardCharsets.UTF_8));
+                expectedCodes.add("AR");
+            } else {
+                batch.add(adtA04("Q70" + i, "MRN-Q70" + i, "Ordercase").getBytes(StandardCharsets.UTF_8));
+                expectedCodes.add("AA");
+            }
+        }
+        try (MllpClient client = new MllpClient("127.0.0.1", mllpPort, TIMEOUT)) {
+            client.writeAll(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                AckSummary ack = AckSummary.of(client.readFrame());
+                assertEquals("Q70" + i, ack.acknowledgedControlId(), "ACK " + i + " out of order");
+                assertEquals(expectedCodes.get(i), ack.code(), "ACK code for Q70" + i);
+            }
+        }
+    }
+
+    @Test
     void moreThanFiveConcurrentConnectionsAreAllServed() throws Exception {
         int connections = 12;
         ExecutorService pool = Executors.newFixedThreadPool(connections);

@@ -10,6 +10,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -32,6 +34,7 @@ public final class SandboxFhirServer implements AutoCloseable {
 
     private final SandboxFhirSettings settings;
     private final FhirContext fhirContext;
+    private final List<Object> interceptors = new ArrayList<>();
     private HikariDataSource dataSource;
     private Server jetty;
     private ServerConnector connector;
@@ -47,6 +50,20 @@ public final class SandboxFhirServer implements AutoCloseable {
         this.fhirContext = Objects.requireNonNull(fhirContext, "fhirContext");
     }
 
+    /**
+     * Adds a HAPI server interceptor (an object with {@code @Hook} methods), e.g. one that demands the bearer
+     * token a real EHR would, so a client's authentication can be tested against a real FHIR server.
+     * Interceptors are registered when the server starts, so add them before {@link #start()}.
+     */
+    public synchronized SandboxFhirServer registerInterceptor(Object interceptor) {
+        Objects.requireNonNull(interceptor, "interceptor");
+        if (started) {
+            throw new IllegalStateException("Register interceptors before the sandbox FHIR server starts");
+        }
+        interceptors.add(interceptor);
+        return this;
+    }
+
     /** Migrates the schema, then listens; returns once requests are served. */
     public synchronized void start() {
         if (started) {
@@ -57,7 +74,9 @@ public final class SandboxFhirServer implements AutoCloseable {
             dataSource = SandboxDatabase.open(settings.jdbcUrl());
             Set<String> resourceTypes = SandboxRestfulServer.servedTypes(fhirContext);
             ResourceStore store = new ResourceStore(fhirContext, dataSource, resourceTypes);
-            jetty = newJetty(new SandboxRestfulServer(fhirContext, store, resourceTypes, settings));
+            SandboxRestfulServer restfulServer = new SandboxRestfulServer(fhirContext, store, resourceTypes, settings);
+            interceptors.forEach(restfulServer::registerInterceptor);
+            jetty = newJetty(restfulServer);
             jetty.start();
         } catch (Exception e) {
             IllegalStateException failure = new IllegalStateException(

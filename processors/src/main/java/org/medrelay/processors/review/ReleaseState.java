@@ -1,0 +1,20 @@
+package org.medrelay.processors.review;
+
+import java.time.Instant;
+
+/**
+ * How the release of an approved draft went.
+ *
+ * @param attempts    releases tried so far
+ * @param lastFailure why the last attempt failed (exception class and the endpoint's words, no payload); null
+ *                    once released or before the first failure
+ * @param releasedAt  when the endpoint took it; null until then
+ */
+public record ReleaseState(int attempts, String lastFailure, Instant releasedAt) {
+
+    public static final ReleaseState NOT_TRIED = new ReleaseState(0, null, null);
+
+    public boolean released() {
+        return releasedAt != null;
+    }
+}

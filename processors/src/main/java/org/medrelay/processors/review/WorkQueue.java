@@ -1,0 +1,17 @@
+package org.medrelay.processors.review;
+
+/** The team a work item waits for. */
+public enum WorkQueue {
+    FRONT_DESK,
+    BILLING,
+    CLINICIAN,
+    RECORDS,
+    SCHEDULING,
+    /** Where overdue items escalate to; their original queue is kept beside. */
+    SUPERVISOR;
+
+    /** The code in FHIR (Task.performerType) and in URLs: {@code front-desk}. */
+    public String code() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

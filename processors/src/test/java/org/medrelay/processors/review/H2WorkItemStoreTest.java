@@ -1,0 +1,22 @@
+package org.medrelay.processors.review;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+
+/** The work item store on H2, the embedded default. */
+class H2WorkItemStoreTest extends WorkItemStoreContract {
+
+    private HikariDataSource dataSource;
+
+    @Override
+    DataSource openStore() {
+        dataSource = TestStores.h2();
+        return dataSource;
+    }
+
+    @Override
+    void closeStore() {
+        dataSource.close();
+    }
+}

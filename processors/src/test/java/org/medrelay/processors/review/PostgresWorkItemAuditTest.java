@@ -1,0 +1,38 @@
+package org.medrelay.processors.review;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Work item auditing on PostgreSQL, the production store: the PostgreSQL on 127.0.0.1:5432 (trust auth), in a
+ * schema of its own per test, migrated by Flyway. Skipped, saying so, where no PostgreSQL is reachable.
+ */
+class PostgresWorkItemAuditTest extends WorkItemAuditContract {
+
+    private String schema;
+    private HikariDataSource dataSource;
+
+    @Override
+    DataSource openStore() throws SQLException {
+        assumeTrue(TestStores.postgresReachable(), "PostgreSQL not reachable at 127.0.0.1:5432 (database "
+                + TestStores.PG_DATABASE + ", user " + TestStores.PG_USER + "): PostgreSQL work item audit test"
+                + " SKIPPED");
+        schema = TestStores.newPostgresSchema();
+        dataSource = TestStores.postgres(schema);
+        return dataSource;
+    }
+
+    @Override
+    void closeStore() throws SQLException {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        if (schema != null && TestStores.postgresReachable()) {
+            TestStores.dropPostgresSchema(schema);
+        }
+    }
+}
