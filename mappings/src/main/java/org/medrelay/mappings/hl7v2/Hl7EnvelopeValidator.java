@@ -52,34 +52,52 @@ public final class Hl7EnvelopeValidator {
         return header;
     }
 
+    /** Runs on every message before the ACK, so it reads the text in place rather than cutting out each line. */
     private static void checkSegments(String text, int start, char fieldSeparator) throws Hl7InputException {
         int position = start;
         int segmentNumber = 0;
         while (position < text.length()) {
-            String segment = Hl7HeaderScanner.segmentAt(text, position);
-            position += segment.length() + 1;
-            if (segment.isBlank()) {
-                continue; // blank lines between segments are a common sender quirk
+            int end = lineEnd(text, position);
+            if (!isBlank(text, position, end)) { // blank lines between segments are a common sender quirk
+                segmentNumber++;
+                if (!isSegmentId(text, position, end, fieldSeparator)) {
+                    throw new Hl7InputException(ErrorCode.SEGMENT_SEQUENCE_ERROR,
+                            "segment " + segmentNumber + " does not start with a segment id", null,
+                            segmentNumber, 0, null);
+                }
             }
-            segmentNumber++;
-            if (!isSegmentId(segment, fieldSeparator)) {
-                throw new Hl7InputException(ErrorCode.SEGMENT_SEQUENCE_ERROR,
-                        "segment " + segmentNumber + " does not start with a segment id", null,
-                        segmentNumber, 0, null);
-            }
+            position = end + 1;
         }
     }
 
-    private static boolean isSegmentId(String segment, char fieldSeparator) {
-        if (segment.length() < SEGMENT_ID_LENGTH
-                || (segment.length() > SEGMENT_ID_LENGTH && segment.charAt(SEGMENT_ID_LENGTH) != fieldSeparator)) {
+    private static int lineEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isBlank(String text, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSegmentId(String text, int from, int end, char fieldSeparator) {
+        int length = end - from;
+        if (length < SEGMENT_ID_LENGTH
+                || (length > SEGMENT_ID_LENGTH && text.charAt(from + SEGMENT_ID_LENGTH) != fieldSeparator)) {
             return false;
         }
-        if (!Character.isUpperCase(segment.charAt(0))) {
+        if (!Character.isUpperCase(text.charAt(from))) {
             return false;
         }
         for (int i = 1; i < SEGMENT_ID_LENGTH; i++) {
-            char c = segment.charAt(i);
+            char c = text.charAt(from + i);
             if (!Character.isUpperCase(c) && !Character.isDigit(c)) {
                 return false;
             }
@@ -89,13 +107,22 @@ public final class Hl7EnvelopeValidator {
 
     private static void checkEncodingCharacters(Hl7MessageHeader header) throws Hl7InputException {
         String encoding = header.encodingCharacters();
-        boolean distinct = encoding.chars().distinct().count() == encoding.length();
-        if (encoding.length() < 2 || encoding.length() > 5 || !distinct
-                || encoding.indexOf(header.fieldSeparator()) >= 0
-                || encoding.chars().anyMatch(c -> Character.isLetterOrDigit(c) || Character.isWhitespace(c))) {
+        if (encoding.length() < 2 || encoding.length() > 5 || !distinctPunctuation(encoding, header.fieldSeparator())) {
             throw new Hl7InputException(ErrorCode.DATA_TYPE_ERROR,
                     "MSH-2 encoding characters must be 2 to 5 distinct punctuation characters", "MSH", 2);
         }
+    }
+
+    /** No letter, digit, blank or field separator among them, and none twice. */
+    private static boolean distinctPunctuation(String encoding, char fieldSeparator) {
+        for (int i = 0; i < encoding.length(); i++) {
+            char c = encoding.charAt(i);
+            if (c == fieldSeparator || Character.isLetterOrDigit(c) || Character.isWhitespace(c)
+                    || encoding.indexOf(c, i + 1) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void require(String value, int field, String reason) throws Hl7InputException {
