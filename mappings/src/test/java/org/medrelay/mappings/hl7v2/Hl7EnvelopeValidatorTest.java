@@ -58,4 +58,30 @@ class Hl7EnvelopeValidatorTest {
         Hl7InputException e = assertThrows(Hl7InputException.class, () -> validator.validate("PID|1||x\r"));
         assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, e.getErrorCode());
     }
+
+    @Test
+    void blankLinesBetweenSegmentsAreAcceptedAndTheBadLineIsNamedByItsSegmentNumber() throws Exception {
+        String message = "MSH|^~\\&|A|B|C|D|20261103||ADT^A01|1|P|2.5\r\n\r\n  \nEVN|A01\nPV1|1|O\npid|1\r";
+        Hl7InputException e = assertThrows(Hl7InputException.class, () -> validator.validate(message));
+        assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, e.getErrorCode());
+        assertEquals("segment 4 does not start with a segment id", e.getMessage());
+        assertEquals("ADT^A01", validator.validate(message.replace("pid|1", "PID|1")).messageTypeAndEvent());
+    }
+
+    @Test
+    void aSegmentIdRunningIntoItsFirstFieldIsRefused() {
+        assertThrows(Hl7InputException.class,
+                () -> validator.validate("MSH|^~\\&|A|B|C|D|20261103||ADT^A01|1|P|2.5\rPIDX|1\r"));
+    }
+
+    @Test
+    void encodingCharactersMustBeTwoToFiveDistinctPunctuationCharacters() throws Exception {
+        for (String msh2 : new String[] {"^^\\&", "^A\\&", "^ \\&", "^", "^~\\&#$"}) {
+            Hl7InputException e = assertThrows(Hl7InputException.class,
+                    () -> validator.validate("MSH|" + msh2 + "|A|B|C|D|20261103||ADT^A01|1|P|2.5\r"), msh2);
+            assertEquals(ErrorCode.DATA_TYPE_ERROR, e.getErrorCode(), msh2);
+            assertEquals("MSH-2", e.location(), msh2);
+        }
+        assertEquals("^~\\&#", validator.validate("MSH|^~\\&#|A|B|C|D|20261103||ADT^A01|1|P|2.8\r").encodingCharacters());
+    }
 }
