@@ -34,5 +34,10 @@ public enum AuditAction {
     LOGIN,
     LOGOUT,
     /** Audit entries past their retention removed; the chain stays verifiable from an anchor. */
-    PURGE
+    PURGE,
+    /**
+     * A drafting model given one patient's data (a template filled, or a model endpoint called): the target names
+     * the model ({@code drafting-model/<name>}), the reason whether the data sent was de-identified.
+     */
+    DRAFT
 }

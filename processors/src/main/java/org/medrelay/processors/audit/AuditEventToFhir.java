@@ -132,7 +132,7 @@ public final class AuditEventToFhir {
                 case APPROVE, REJECT, REASSIGN, ESCALATE, MODE_SWITCH ->
                         new AuditCoding(local(action), null, AuditEventAction.U);
                 case PURGE -> new AuditCoding(local(action), null, AuditEventAction.D);
-                case REPROCESS, RELEASE -> new AuditCoding(local(action), null, AuditEventAction.E);
+                case REPROCESS, RELEASE, DRAFT -> new AuditCoding(local(action), null, AuditEventAction.E);
             };
         }
 

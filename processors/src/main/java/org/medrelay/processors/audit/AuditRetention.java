@@ -73,6 +73,7 @@ public class AuditRetention {
         long firstKept = queryLong(c, "select min(id) from audit_event where recorded_at >= ?", cutoff,
                 head.lastId() + 1);
         if (oldest == 0 || firstKept <= oldest) {
+            LOG.debug("Audit retention: no entries recorded before {}", cutoff);
             return 0;
         }
         String lastPurgedHash = hashOf(c, firstKept - 1);

@@ -57,9 +57,11 @@ public class FhirBundleWriter {
             try {
                 write = send(entry, resource);
             } catch (RuntimeException e) {
-                listener.failed(resource.fhirType(), entry.getRequest().getMethod() == HTTPVerb.PUT
-                        ? FhirInteraction.UPDATE : FhirInteraction.CREATE, e);
-                throw e;
+                FhirInteraction attempted = entry.getRequest().getMethod() == HTTPVerb.PUT
+                        ? FhirInteraction.UPDATE : FhirInteraction.CREATE;
+                listener.failed(resource.fhirType(), attempted, e);
+                // HAPI's message quotes the URL, which holds the patient's identifier: rethrown without it.
+                throw EhrWriteException.of(resource.fhirType(), attempted, e);
             }
             listener.written(write);
             if (entry.hasFullUrl()) {

@@ -10,6 +10,9 @@ import org.medrelay.processors.store.AuditableError;
 import org.medrelay.processors.store.ErrorKind;
 import org.medrelay.processors.store.ErrorStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +26,8 @@ import java.util.List;
  * so each error is recorded exactly once, also across a crash.
  */
 public class ErrorStoreAuditor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorStoreAuditor.class);
 
     private static final int BATCH = 100;
 
@@ -56,6 +61,10 @@ public class ErrorStoreAuditor {
                 trail.append(c, errors.stream().map(this::toEvent).toList());
                 errorStore.markAudited(c, errors.stream().map(AuditableError::id).toList(), clock.instant());
                 c.commit();
+                if (!errors.isEmpty()) {
+                    LOG.debug("Recorded {} stored errors in the audit trail, up to error #{}", errors.size(),
+                            errors.get(errors.size() - 1).id());
+                }
                 return errors.size();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -2,6 +2,7 @@ package org.medrelay.processors.hl7;
 
 import org.apache.camel.Exchange;
 import org.medrelay.mappings.hl7v2.Hl7InputException;
+import org.medrelay.processors.fhir.EhrWriteException;
 import org.medrelay.processors.store.ErrorKind;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.store.MessageError;
@@ -100,8 +101,12 @@ public class Hl7ErrorRecorder {
         if (cause instanceof Hl7InputException) {
             return cause.getMessage();
         }
-        // Other exceptions come from the broker, the store or the EHR; name the kind of failure.
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (cause instanceof EhrWriteException) {
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+        // Other exceptions come from the broker or the store, whose messages can quote a value (a SQL error
+        // repeating the row it refused): the kind of failure only. The stack trace is kept with the message.
+        return cause.getClass().getSimpleName();
     }
 
     private static String stackTrace(Throwable cause) {

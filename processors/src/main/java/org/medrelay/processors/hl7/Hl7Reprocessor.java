@@ -7,6 +7,9 @@ import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
 import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.store.ErrorStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import java.util.List;
  * CLI ran while the engine was up or not.
  */
 public class Hl7Reprocessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hl7Reprocessor.class);
 
     /** One error-store row to put back on the queue. */
     public record ReprocessRequest(long errorId, byte[] rawMessage) {
@@ -60,6 +65,8 @@ public class Hl7Reprocessor {
         message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup(patientKeys));
         // A fresh broker duplicate id: the original one is still in Artemis's duplicate cache.
         message.setHeader(MedRelayHeaders.BROKER_DUPLICATE_ID, "reprocess:" + request.errorId() + ":" + clock.millis());
+        LOG.info("Error #{} (HL7v2 message {}) put back on the inbound queue for reprocessing", request.errorId(),
+                header.controlId());
     }
 
     public void done(Exchange exchange) throws Exception {

@@ -32,7 +32,8 @@ public final class MedRelayCli implements Runnable {
         System.exit(execute(args));
     }
 
-    static int execute(String... args) {
+    /** Runs one command in this JVM and returns its exit code, without exiting: for tests and embedding. */
+    public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new MedRelayCli());
         // Users get a short reason, not a stack trace; the exit code tells scripts it failed.
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -14,6 +14,10 @@ import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditRetention;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.deid.Deidentifier;
+import org.medrelay.processors.drafting.DraftingAudit;
+import org.medrelay.processors.drafting.DraftingModels;
+import org.medrelay.processors.drafting.DraftingProperties;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.fhir.auth.FhirAuthInterceptorFactory;
@@ -102,6 +106,11 @@ final class EngineComponents {
         main.bind("auditRetention", new AuditRetention(store, auditTrail,
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
         WorkItemComponents.bind(main, props, store, auditTrail, ehr, clock);
+        // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
+        // engine rather than the first draft.
+        main.bind("draftingModels", new DraftingModels(
+                new DraftingProperties(props.asProperties()::getProperty, System::getenv), new Deidentifier(),
+                new DraftingAudit(auditTrail, clock)));
     }
 
     /**
