@@ -34,5 +34,7 @@ public enum AuditAction {
     LOGIN,
     LOGOUT,
     /** Audit entries past their retention removed; the chain stays verifiable from an anchor. */
-    PURGE
+    PURGE,
+    /** Stored payloads re-encrypted under the active key after a key rotation (or decrypted to clear); no patient. */
+    RE_ENCRYPT
 }
