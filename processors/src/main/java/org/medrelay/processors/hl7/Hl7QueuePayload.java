@@ -26,7 +26,7 @@ public class Hl7QueuePayload implements QueueBodySealer {
     }
 
     /** A route step before a plain JMS send (reprocessing): the body becomes its sealed form. */
-    public void seal(Exchange exchange) throws Exception {
+    public void sealBody(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         message.setBody(seal(message, message.getMandatoryBody(byte[].class)));
     }

@@ -14,6 +14,7 @@ import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditRetention;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.fhir.auth.FhirAuthInterceptorFactory;
@@ -25,6 +26,7 @@ import org.medrelay.processors.hl7.Hl7ErrorRecorder;
 import org.medrelay.processors.hl7.Hl7FhirMapping;
 import org.medrelay.processors.hl7.Hl7InboundCheck;
 import org.medrelay.processors.hl7.Hl7MessageRegistrar;
+import org.medrelay.processors.hl7.Hl7QueuePayload;
 import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
@@ -62,17 +64,21 @@ final class EngineComponents {
     /**
      * @param mllpTls     from {@link #mllpTls}, built before anything starts
      * @param patientKeys from {@link PatientKeySecret}: the broker groups and the audit trail name patients by them
+     * @param payloadCipher from {@link PayloadEncryptionKeys}: seals what is queued and stored, opens what is read
      */
     static void bind(Main main, EngineProperties props, DataSource store, JmsPoolConnectionFactory jms,
                      ConnectionFactory confirmingJms, FhirContext fhirContext, String fhirBaseUrl,
-                     SSLContextParameters mllpTls, PatientKeys patientKeys) {
+                     SSLContextParameters mllpTls, PatientKeys patientKeys, PayloadCipher payloadCipher) {
         Clock clock = Clock.systemDefaultZone();
-        MessageLog messageLog = new MessageLog(store);
-        ErrorStore errorStore = new ErrorStore(store);
+        MessageLog messageLog = new MessageLog(store, payloadCipher);
+        ErrorStore errorStore = new ErrorStore(store, payloadCipher);
+        Hl7QueuePayload queuePayload = new Hl7QueuePayload(payloadCipher);
         AuditTrail auditTrail = new AuditTrail(store);
         String processingActor = AuditActors.system(PROCESSING_COMPONENT);
 
         main.bind("medrelayStore", store);
+        main.bind("errorStore", errorStore);
+        main.bind("hl7QueuePayload", queuePayload);
         main.bind("jms", JmsComponent.jmsComponent(jms));
         main.bind("mllpFrameDecoder", new MllpFrameDecoderFactory(props.getInt("medrelay.mllp.max-frame-bytes")));
         main.bind("mllpFrameEncoder", new HL7MLLPNettyEncoderFactory());
@@ -82,7 +88,7 @@ final class EngineComponents {
         main.bind("takeAckTurn", ackOrder.takeTurn());
         main.bind("ackInTurn", ackOrder.inTurn());
         main.bind("hl7DurableQueue", new DurableQueueSender(confirmingJms, props.get("medrelay.hl7.inbound-queue"),
-                props.getInt("medrelay.hl7.ingest.send-lanes")));
+                props.getInt("medrelay.hl7.ingest.send-lanes"), queuePayload));
 
         main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props)),
                 patientKeys));
@@ -101,7 +107,7 @@ final class EngineComponents {
                 patientKeys, clock));
         main.bind("auditRetention", new AuditRetention(store, auditTrail,
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
-        WorkItemComponents.bind(main, props, store, auditTrail, ehr, clock);
+        WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
     }
 
     /**
