@@ -50,6 +50,12 @@ final class KeysCommand {
             description = "rows per transaction (default: ${DEFAULT-VALUE})") int batchSize) throws Exception {
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
         PayloadCipher cipher = PayloadEncryptionKeys.forTools(props);
+        if (props.getBoolean(PayloadEncryptionKeys.ENABLED) && !cipher.isEncrypting()) {
+            System.err.println("medrelay: encryption is on but no payload key is configured, and the engine has made none "
+                    + "yet: start the engine once, or configure " + PayloadEncryptionKeys.KEYSTORE + " or "
+                    + "MEDRELAY_ENCRYPTION_KEY_<ID>");
+            return CliErrors.EXIT_FAILURE;
+        }
         try (HikariDataSource store = EngineStore.open(props)) {
             PayloadReEncryption.Result result = new PayloadReEncryption(store, cipher, new AuditTrail(store),
                     Clock.systemUTC()).run(batchSize, AuditActors.osUser());

@@ -70,7 +70,10 @@ public final class PayloadEncryptionKeys {
         return cipher;
     }
 
-    /** For the CLI: never makes a key (one made by whoever runs a command would not be the engine's). */
+    /**
+     * For the CLI: never makes a key (one made by whoever runs a command would not be the engine's). With no key at
+     * all, the cipher reads clear payloads only and seals nothing; a sealed payload then fails naming its key id.
+     */
     public static PayloadCipher forTools(EngineProperties props) {
         return cipher(props, configuredKeys(props), generatedKeyFile(props));
     }
@@ -91,11 +94,8 @@ public final class PayloadEncryptionKeys {
         }
         boolean enabled = props.getBoolean(ENABLED);
         if (keys.isEmpty()) {
-            if (enabled) {
-                throw new IllegalStateException("payload encryption is on (" + ENABLED + ") but no key is configured ("
-                        + KEYSTORE + ", " + KEY_PREFIX + "<id> or MEDRELAY_ENCRYPTION_KEY_<ID>) and the engine has made "
-                        + "none yet in " + generated);
-            }
+            // Only the CLI gets here with encryption on (the engine made a key first): before the engine's first
+            // start, there is nothing sealed to read, and nothing may be sealed under a key the engine does not have.
             return PayloadCipher.clear(PayloadKeyRing.empty());
         }
         String active = activeKeyId(props, configured, keys);
