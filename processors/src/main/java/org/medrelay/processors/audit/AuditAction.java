@@ -39,5 +39,7 @@ public enum AuditAction {
      * A drafting model given one patient's data (a template filled, or a model endpoint called): the target names
      * the model ({@code drafting-model/<name>}), the reason whether the data sent was de-identified.
      */
-    DRAFT
+    DRAFT,
+    /** Stored payloads re-encrypted under the active key after a key rotation (or decrypted to clear); no patient. */
+    RE_ENCRYPT
 }

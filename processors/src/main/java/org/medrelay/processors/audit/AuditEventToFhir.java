@@ -129,7 +129,7 @@ public final class AuditEventToFhir {
                         coding(DCM, "110122", "Login"), AuditEventAction.E);
                 case LOGOUT -> new AuditCoding(coding(DCM, "110114", "User Authentication"),
                         coding(DCM, "110123", "Logout"), AuditEventAction.E);
-                case APPROVE, REJECT, REASSIGN, ESCALATE, MODE_SWITCH ->
+                case APPROVE, REJECT, REASSIGN, ESCALATE, MODE_SWITCH, RE_ENCRYPT ->
                         new AuditCoding(local(action), null, AuditEventAction.U);
                 case PURGE -> new AuditCoding(local(action), null, AuditEventAction.D);
                 case REPROCESS, RELEASE, DRAFT -> new AuditCoding(local(action), null, AuditEventAction.E);

@@ -64,7 +64,10 @@ public class Hl7ErrorRecorder {
 
     private void record(Exchange exchange, ErrorKind kind) throws Exception {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        byte[] raw = exchange.getMessage().getBody(byte[].class);
+        // In processing, the original message is the queue's sealed copy; the bytes as received were kept aside when
+        // it was opened. A copy that could not be opened is kept as it is: sealed still, but not lost.
+        byte[] opened = exchange.getProperty(MedRelayHeaders.RAW_MESSAGE_PROPERTY, byte[].class);
+        byte[] raw = opened != null ? opened : exchange.getMessage().getBody(byte[].class);
         MessageError error = new MessageError(kind,
                 interfaceOf(exchange),
                 exchange.getMessage().getHeader(MedRelayHeaders.DEDUP_KEY, String.class),

@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * First and last step of processing a message taken from the durable queue: records it in the message
- * log, flags a message already processed (a resend, or a redelivery after a crash) so it is skipped,
+ * log with its raw copy, flags a message already processed (a resend, or a redelivery after a crash) so it is skipped,
  * sets the {@link AuditSubject} the audited steps after it name, and marks it processed once written.
  */
 public class Hl7MessageRegistrar {
@@ -30,7 +30,8 @@ public class Hl7MessageRegistrar {
     public void begin(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         byte[] raw = message.getMandatoryBody(byte[].class);
-        Charset charset = Charset.forName(message.getHeader(MedRelayHeaders.CHARSET, "UTF-8", String.class));
+        String charsetName = message.getHeader(MedRelayHeaders.CHARSET, "UTF-8", String.class);
+        Charset charset = Charset.forName(charsetName);
         Hl7MessageHeader header = Hl7MessageHeader.scan(new String(raw, charset));
         exchange.setProperty(MedRelayHeaders.HL7_HEADER_PROPERTY, header);
         exchange.setProperty(AuditSubject.EXCHANGE_PROPERTY,
@@ -38,7 +39,8 @@ public class Hl7MessageRegistrar {
         message.setHeader(MedRelayHeaders.DEDUP_KEY, header.deduplicationKey());
         message.setHeader(MedRelayHeaders.CONTROL_ID, header.controlId());
         message.setHeader(MedRelayHeaders.MESSAGE_TYPE, header.messageTypeAndEvent());
-        boolean firstTime = messageLog.beginProcessing(header, clock.instant());
+        // The raw copy is written here, after the ACK, from the durable queue's copy: the ACK path writes no store.
+        boolean firstTime = messageLog.beginProcessing(header, raw, charsetName, clock.instant());
         message.setHeader(MedRelayHeaders.ALREADY_PROCESSED, !firstTime);
     }
 

@@ -27,6 +27,12 @@ public final class MedRelayHeaders {
     /** Exchange property holding the {@link org.medrelay.mappings.hl7v2.Hl7MessageHeader} of an accepted message. */
     public static final String HL7_HEADER_PROPERTY = "MedRelayHl7Header";
 
+    /**
+     * Exchange property holding a queued message's bytes as received, once opened: the error handlers of processing
+     * work on the original (sealed) queue message, and store these instead.
+     */
+    public static final String RAW_MESSAGE_PROPERTY = "MedRelayRawMessage";
+
     private MedRelayHeaders() {
     }
 }

@@ -28,12 +28,16 @@ import java.util.function.Predicate;
  * the same JMS group (one patient) always take the same lane, so they reach the queue in the order they
  * arrived. A lane whose session failed is reopened on its next use; the exchange that met the failure
  * fails, and the route answers it as "not stored".
+ *
+ * <p>The body is sealed ({@link QueueBodySealer}) before the send, outside the lane's lock: the broker journal
+ * then never holds PHI in clear.
  */
 public class DurableQueueSender extends AsyncProcessorSupport {
 
     private final ConnectionFactory connectionFactory;
     private final String queueName;
     private final Predicate<String> headersToCopy;
+    private final QueueBodySealer sealer;
     private final Lane[] lanes;
     private final AtomicInteger roundRobin = new AtomicInteger();
     private Connection connection;
@@ -43,17 +47,29 @@ public class DurableQueueSender extends AsyncProcessorSupport {
      *                          never confirms and the listener would be told "sent" before the disk is
      */
     public DurableQueueSender(ConnectionFactory connectionFactory, String queueName, int laneCount) {
-        this(connectionFactory, queueName, laneCount, DurableQueueSender::isMedRelayHeader);
+        this(connectionFactory, queueName, laneCount, DurableQueueSender::isMedRelayHeader, QueueBodySealer.AS_IS);
+    }
+
+    /** @param sealer what the body becomes on the queue (sealed, for a body with PHI) */
+    public DurableQueueSender(ConnectionFactory connectionFactory, String queueName, int laneCount,
+                              QueueBodySealer sealer) {
+        this(connectionFactory, queueName, laneCount, DurableQueueSender::isMedRelayHeader, sealer);
     }
 
     public DurableQueueSender(ConnectionFactory connectionFactory, String queueName, int laneCount,
                               Predicate<String> headersToCopy) {
+        this(connectionFactory, queueName, laneCount, headersToCopy, QueueBodySealer.AS_IS);
+    }
+
+    public DurableQueueSender(ConnectionFactory connectionFactory, String queueName, int laneCount,
+                              Predicate<String> headersToCopy, QueueBodySealer sealer) {
         if (laneCount < 1) {
             throw new IllegalArgumentException("laneCount must be at least 1");
         }
         this.connectionFactory = connectionFactory;
         this.queueName = queueName;
         this.headersToCopy = headersToCopy;
+        this.sealer = sealer;
         this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
             lanes[i] = new Lane();
@@ -64,7 +80,8 @@ public class DurableQueueSender extends AsyncProcessorSupport {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Lane lane = laneFor(exchange);
         try {
-            lane.send(exchange, callback);
+            byte[] body = sealer.seal(exchange.getMessage(), exchange.getMessage().getMandatoryBody(byte[].class));
+            lane.send(exchange, body, callback);
             return false;
         } catch (Exception e) {
             exchange.setException(e);
@@ -108,11 +125,11 @@ public class DurableQueueSender extends AsyncProcessorSupport {
         private Session session;
         private MessageProducer producer;
 
-        synchronized void send(Exchange exchange, AsyncCallback callback) throws Exception {
+        synchronized void send(Exchange exchange, byte[] body, AsyncCallback callback) throws Exception {
             Message message;
             try {
                 open();
-                message = toJms(exchange);
+                message = toJms(exchange, body);
             } catch (JMSException e) {
                 close();
                 throw e;
@@ -133,9 +150,9 @@ public class DurableQueueSender extends AsyncProcessorSupport {
             }
         }
 
-        private Message toJms(Exchange exchange) throws Exception {
+        private Message toJms(Exchange exchange, byte[] body) throws Exception {
             BytesMessage message = session.createBytesMessage();
-            message.writeBytes(exchange.getMessage().getMandatoryBody(byte[].class));
+            message.writeBytes(body);
             for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
                 Object value = header.getValue();
                 if (value != null && headersToCopy.test(header.getKey())) {

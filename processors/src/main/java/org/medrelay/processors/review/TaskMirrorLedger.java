@@ -1,5 +1,7 @@
 package org.medrelay.processors.review;
 
+import org.medrelay.processors.crypto.PayloadCipher;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,9 +24,17 @@ public class TaskMirrorLedger {
     static final String TASK_CURSOR = "fhir-task";
 
     private final DataSource dataSource;
+    private final PayloadCipher cipher;
 
+    /** A ledger over a store whose drafts are in clear (encryption off, no keys). */
     public TaskMirrorLedger(DataSource dataSource) {
+        this(dataSource, PayloadCipher.clearOnly());
+    }
+
+    /** @param cipher opens the drafts the Tasks carry; the same as the work item store's */
+    public TaskMirrorLedger(DataSource dataSource, PayloadCipher cipher) {
         this.dataSource = dataSource;
+        this.cipher = cipher;
     }
 
     /** Items changed since the EHR last got them (new ones included), least recently changed first. */
@@ -36,7 +46,7 @@ public class TaskMirrorLedger {
             try (ResultSet rs = query.executeQuery()) {
                 List<WorkItem> items = new ArrayList<>();
                 while (rs.next()) {
-                    items.add(WorkItemRows.read(rs));
+                    items.add(WorkItemRows.read(rs, cipher));
                 }
                 return items;
             }

@@ -3,6 +3,8 @@ package org.medrelay.processors.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.medrelay.processors.crypto.PayloadBinding;
+import org.medrelay.processors.crypto.PayloadCipher;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +14,8 @@ import java.util.List;
 
 /**
  * A work_item row to a {@link WorkItem} and back. Reasons and links are kept as JSON arrays in one column each:
- * they are read and written with the item, never queried on their own.
+ * they are read and written with the item, never queried on their own. Drafts and edits are stored sealed when
+ * encryption is on ({@link PayloadCipher}), bound to the item's id, and read back in clear.
  */
 final class WorkItemRows {
 
@@ -31,17 +34,20 @@ final class WorkItemRows {
     private WorkItemRows() {
     }
 
-    static WorkItem read(ResultSet rs) throws SQLException {
-        Draft draft = draft(rs.getBytes("draft_payload"), rs.getString("draft_content_type"));
+    static WorkItem read(ResultSet rs, PayloadCipher cipher) throws SQLException {
+        long id = rs.getLong("id");
+        Draft draft = draft(cipher.open(rs.getBytes("draft_payload"), PayloadBinding.workItemDraft(id)),
+                rs.getString("draft_content_type"));
         SuiteResult result = new SuiteResult(draft, rs.getString("classification"), rs.getDouble("confidence"),
                 fromJson(rs.getString("reasons_json"), REASONS));
         String decision = rs.getString("decision");
         Decision decided = decision == null ? null : new Decision(DecisionKind.valueOf(decision),
                 rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("reject_reason"),
-                draft(rs.getBytes("edited_payload"), rs.getString("edited_content_type")));
+                draft(cipher.open(rs.getBytes("edited_payload"), PayloadBinding.workItemEdit(id)),
+                        rs.getString("edited_content_type")));
         String originalQueue = rs.getString("original_queue");
         return new WorkItem(
-                rs.getLong("id"),
+                id,
                 WorkItemType.of(rs.getString("type_code")),
                 rs.getString("workflow"),
                 OperatingMode.valueOf(rs.getString("mode")),

@@ -2,6 +2,8 @@ package org.medrelay.processors.review;
 
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEvent;
+import org.medrelay.processors.crypto.PayloadBinding;
+import org.medrelay.processors.crypto.PayloadCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,9 @@ import java.util.stream.Collectors;
  * nothing; it gets a FAILURE entry of its own.
  *
  * <p>Approval here only records the decision; {@link WorkItemActions} releases the draft after it.
+ *
+ * <p>Drafts and edits hold PHI: with encryption on they are stored sealed ({@link PayloadCipher}), bound to the
+ * item's id, and every read returns them in clear.
  */
 public class WorkItemStore {
 
@@ -48,11 +53,21 @@ public class WorkItemStore {
 
     private final DataSource dataSource;
     private final AuditedTransaction transaction;
+    private final PayloadCipher cipher;
 
-    /** @param audit where every change and every refused action is recorded (the engine's audit trail) */
+    /** A store whose drafts are in clear (encryption off, no keys). */
     public WorkItemStore(DataSource dataSource, WorkItemAuditHook audit) {
+        this(dataSource, audit, PayloadCipher.clearOnly());
+    }
+
+    /**
+     * @param audit  where every change and every refused action is recorded (the engine's audit trail)
+     * @param cipher seals drafts and edits as they are stored, and opens them as they are read
+     */
+    public WorkItemStore(DataSource dataSource, WorkItemAuditHook audit, PayloadCipher cipher) {
         this.dataSource = dataSource;
         this.transaction = new AuditedTransaction(dataSource, audit);
+        this.cipher = cipher;
     }
 
     /** A new item waiting in its queue ({@link WorkItemStatus#OPEN}), under the workflow's current mode. */
@@ -136,7 +151,7 @@ public class WorkItemStore {
             WorkItem current = current(id, expectedVersion);
             WorkItemStateMachine.requireAwaitingDecision(current, "edited and approved");
             SqlChanges changes = new SqlChanges()
-                    .bytes("edited_payload", edited.payload())
+                    .bytes("edited_payload", cipher.seal(edited.payload(), PayloadBinding.workItemEdit(id)))
                     .text("edited_content_type", edited.contentType());
             return decide(current, changes, DecisionKind.EDITED, actor, now);
         });
@@ -326,12 +341,12 @@ public class WorkItemStore {
         });
     }
 
-    private static Optional<WorkItem> find(Connection c, long id) throws SQLException {
+    private Optional<WorkItem> find(Connection c, long id) throws SQLException {
         try (PreparedStatement query = c.prepareStatement(
                 "select " + WorkItemRows.COLUMNS + " from work_item where id = ?")) {
             query.setLong(1, id);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(WorkItemRows.read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(WorkItemRows.read(rs, cipher)) : Optional.empty();
             }
         }
     }
@@ -351,7 +366,8 @@ public class WorkItemStore {
                 .instant("due_at", item.dueAt())
                 .text("priority", item.priority().name())
                 .text("status", status.name())
-                .bytes("draft_payload", draft == null ? null : draft.payload())
+                // Sealed below, once the id it is bound to is known.
+                .bytes("draft_payload", null)
                 .text("draft_content_type", draft == null ? null : draft.contentType())
                 .text("classification", result.classification())
                 .decimal("confidence", result.confidence())
@@ -378,9 +394,20 @@ public class WorkItemStore {
                     id = keys.getLong(1);
                 }
             }
+            if (draft != null) {
+                sealDraft(c, id, draft);
+            }
             WorkItem created = find(c, id).orElseThrow(() -> new WorkItemNotFoundException(id));
             return AuditedTransaction.Audited.of(created, intakeEvents(created, now));
         });
+    }
+
+    private void sealDraft(Connection c, long id, Draft draft) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update work_item set draft_payload = ? where id = ?")) {
+            update.setBytes(1, cipher.seal(draft.payload(), PayloadBinding.workItemDraft(id)));
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
     }
 
     /**
@@ -398,11 +425,11 @@ public class WorkItemStore {
                 "live mode, confidence " + created.suiteResult().confidence() + ": approved without review")};
     }
 
-    private static List<WorkItem> readAll(PreparedStatement query) throws SQLException {
+    private List<WorkItem> readAll(PreparedStatement query) throws SQLException {
         try (ResultSet rs = query.executeQuery()) {
             List<WorkItem> items = new ArrayList<>();
             while (rs.next()) {
-                items.add(WorkItemRows.read(rs));
+                items.add(WorkItemRows.read(rs, cipher));
             }
             return items;
         }

@@ -1,5 +1,8 @@
 package org.medrelay.processors.store;
 
+import org.medrelay.processors.crypto.PayloadBinding;
+import org.medrelay.processors.crypto.PayloadCipher;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +19,9 @@ import java.util.Optional;
 /**
  * The error and dead-letter store: every message that was refused or could not be processed, with its
  * original bytes, so nothing is lost and everything can be reprocessed once the cause is fixed.
+ *
+ * <p>The bytes are kept with their SHA-256 and, with encryption on, sealed ({@link PayloadCipher}) and bound to
+ * their row id: a sealed copy moved to another row does not decrypt. Everything read here comes back in clear.
  */
 public class ErrorStore {
 
@@ -23,18 +29,48 @@ public class ErrorStore {
     private static final int TRACE_LIMIT = 16000;
 
     private final DataSource dataSource;
+    private final PayloadCipher cipher;
 
+    /** A store whose payloads are in clear (encryption off, no keys). */
     public ErrorStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, PayloadCipher.clearOnly());
     }
 
+    public ErrorStore(DataSource dataSource, PayloadCipher cipher) {
+        this.dataSource = dataSource;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Inserts the row, then seals the bytes under its new id, in one transaction: the binding needs the id, which
+     * the store gives on insert. Refusals are rare next to accepted messages, so the second statement costs little.
+     */
     public long record(MessageError error, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long id = insert(c, error, now);
+                try (PreparedStatement update = c.prepareStatement(
+                        "update message_error set raw_message = ? where id = ?")) {
+                    update.setBytes(1, cipher.seal(error.rawMessage(), PayloadBinding.errorRawCopy(id)));
+                    update.setLong(2, id);
+                    update.executeUpdate();
+                }
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static long insert(Connection c, MessageError error, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
                      "insert into message_error (kind, status, interface_name, dedup_key, control_id, message_type,"
                              + " error_code, error_location, reason, exception_trace, charset, raw_message,"
-                             + " remote_address, created_at, updated_at, reprocess_count)"
-                             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                             + " remote_address, created_at, updated_at, reprocess_count, raw_sha256)"
+                             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, error.kind().name());
             insert.setString(2, ErrorStatus.OPEN.name());
@@ -51,10 +87,12 @@ public class ErrorStore {
             insert.setString(9, truncate(error.reason(), REASON_LIMIT));
             insert.setString(10, truncate(error.exceptionTrace(), TRACE_LIMIT));
             insert.setString(11, error.charset());
-            insert.setBytes(12, error.rawMessage());
+            // Sealed by the caller once the id is known; never the clear bytes, not even inside the transaction.
+            insert.setBytes(12, new byte[0]);
             insert.setString(13, error.remoteAddress());
             insert.setTimestamp(14, Timestamp.from(now));
             insert.setTimestamp(15, Timestamp.from(now));
+            insert.setString(16, RawCopyHash.of(error.rawMessage()));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -98,7 +136,8 @@ public class ErrorStore {
              PreparedStatement query = c.prepareStatement("select raw_message from message_error where id = ?")) {
             query.setLong(1, id);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                return rs.next() ? Optional.of(cipher.open(rs.getBytes(1), PayloadBinding.errorRawCopy(id)))
+                        : Optional.empty();
             }
         }
     }
@@ -156,7 +195,8 @@ public class ErrorStore {
                     int code = rs.getInt(4);
                     Integer errorCode = rs.wasNull() ? null : code;
                     errors.add(new AuditableError(rs.getLong(1), ErrorKind.valueOf(rs.getString(2)), rs.getString(3),
-                            errorCode, rs.getString(5), rs.getBytes(6), rs.getTimestamp(7).toInstant()));
+                            errorCode, rs.getString(5), openForAudit(rs.getLong(1), rs.getBytes(6)),
+                            rs.getTimestamp(7).toInstant()));
                 }
                 return errors;
             }
@@ -172,6 +212,18 @@ public class ErrorStore {
                 update.addBatch();
             }
             update.executeBatch();
+        }
+    }
+
+    /**
+     * The audit entry only derives the patient key from the bytes; a row whose copy cannot be decrypted is still
+     * audited (as no patient) rather than blocking the entries of every row after it.
+     */
+    private byte[] openForAudit(long id, byte[] stored) {
+        try {
+            return cipher.open(stored, PayloadBinding.errorRawCopy(id));
+        } catch (org.medrelay.processors.crypto.PayloadDecryptionException unreadable) {
+            return new byte[0];
         }
     }
 

@@ -12,6 +12,7 @@ import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.store.StoredError;
 import org.medrelay.routes.engine.EngineProperties;
 import org.medrelay.routes.engine.PatientKeySecret;
+import org.medrelay.routes.engine.PayloadEncryptionKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +47,10 @@ final class ErrorsCommand {
     @Command(name = "reprocess", description = "Put a stored message back through processing with its original bytes. "
             + "The engine picks the request up within seconds, or when it next starts.")
     int reprocess(@Parameters(paramLabel = "ID") long id) throws Exception {
-        try (HikariDataSource store = EngineStore.open(config)) {
-            ErrorStore errors = new ErrorStore(store);
+        EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
+        try (HikariDataSource store = EngineStore.open(props)) {
+            // The stored bytes are read (decrypted) only to name the patient in the audit entry.
+            ErrorStore errors = new ErrorStore(store, PayloadEncryptionKeys.forTools(props));
             // Keyed before the request is made: if the secret cannot be read, no request is left unaudited.
             AuditSubject subject = errors.rawMessage(id).map(raw -> auditSubjects().ofRaw(raw, null))
                     .orElse(AuditSubject.NONE);

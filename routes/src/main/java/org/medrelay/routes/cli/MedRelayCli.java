@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 Hl7Command.class,
                 ErrorsCommand.class,
+                MessagesCommand.class,
+                KeysCommand.class,
                 AuditCommand.class
         })
 public final class MedRelayCli implements Runnable {

@@ -18,6 +18,7 @@ import org.medrelay.processors.deid.Deidentifier;
 import org.medrelay.processors.drafting.DraftingAudit;
 import org.medrelay.processors.drafting.DraftingModels;
 import org.medrelay.processors.drafting.DraftingProperties;
+import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.fhir.auth.FhirAuthInterceptorFactory;
@@ -29,6 +30,7 @@ import org.medrelay.processors.hl7.Hl7ErrorRecorder;
 import org.medrelay.processors.hl7.Hl7FhirMapping;
 import org.medrelay.processors.hl7.Hl7InboundCheck;
 import org.medrelay.processors.hl7.Hl7MessageRegistrar;
+import org.medrelay.processors.hl7.Hl7QueuePayload;
 import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
@@ -66,17 +68,21 @@ final class EngineComponents {
     /**
      * @param mllpTls     from {@link #mllpTls}, built before anything starts
      * @param patientKeys from {@link PatientKeySecret}: the broker groups and the audit trail name patients by them
+     * @param payloadCipher from {@link PayloadEncryptionKeys}: seals what is queued and stored, opens what is read
      */
     static void bind(Main main, EngineProperties props, DataSource store, JmsPoolConnectionFactory jms,
                      ConnectionFactory confirmingJms, FhirContext fhirContext, String fhirBaseUrl,
-                     SSLContextParameters mllpTls, PatientKeys patientKeys) {
+                     SSLContextParameters mllpTls, PatientKeys patientKeys, PayloadCipher payloadCipher) {
         Clock clock = Clock.systemDefaultZone();
-        MessageLog messageLog = new MessageLog(store);
-        ErrorStore errorStore = new ErrorStore(store);
+        MessageLog messageLog = new MessageLog(store, payloadCipher);
+        ErrorStore errorStore = new ErrorStore(store, payloadCipher);
+        Hl7QueuePayload queuePayload = new Hl7QueuePayload(payloadCipher);
         AuditTrail auditTrail = new AuditTrail(store);
         String processingActor = AuditActors.system(PROCESSING_COMPONENT);
 
         main.bind("medrelayStore", store);
+        main.bind("errorStore", errorStore);
+        main.bind("hl7QueuePayload", queuePayload);
         main.bind("jms", JmsComponent.jmsComponent(jms));
         main.bind("mllpFrameDecoder", new MllpFrameDecoderFactory(props.getInt("medrelay.mllp.max-frame-bytes")));
         main.bind("mllpFrameEncoder", new HL7MLLPNettyEncoderFactory());
@@ -86,7 +92,7 @@ final class EngineComponents {
         main.bind("takeAckTurn", ackOrder.takeTurn());
         main.bind("ackInTurn", ackOrder.inTurn());
         main.bind("hl7DurableQueue", new DurableQueueSender(confirmingJms, props.get("medrelay.hl7.inbound-queue"),
-                props.getInt("medrelay.hl7.ingest.send-lanes")));
+                props.getInt("medrelay.hl7.ingest.send-lanes"), queuePayload));
 
         main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props)),
                 patientKeys));
@@ -105,7 +111,7 @@ final class EngineComponents {
                 patientKeys, clock));
         main.bind("auditRetention", new AuditRetention(store, auditTrail,
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
-        WorkItemComponents.bind(main, props, store, auditTrail, ehr, clock);
+        WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         main.bind("draftingModels", new DraftingModels(

@@ -21,6 +21,12 @@ public final class EngineProperties {
 
     private static final String DEFAULTS = "/medrelay-defaults.properties";
     private static final String DATA_DIR = "medrelay.data.dir";
+    /**
+     * Payload encryption keys form a family named by their ids, which no defaults file can list:
+     * {@code MEDRELAY_ENCRYPTION_KEY_K2026A} is {@code medrelay.encryption.key.k2026a}.
+     */
+    private static final String ENCRYPTION_KEY_VARIABLE = "MEDRELAY_ENCRYPTION_KEY_";
+    private static final String ENCRYPTION_KEY_PROPERTY = "medrelay.encryption.key.";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
     private final Properties values;
@@ -52,6 +58,12 @@ public final class EngineProperties {
                 merged.setProperty(key, fromEnvironment);
             }
         }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENCRYPTION_KEY_VARIABLE) && name.length() > ENCRYPTION_KEY_VARIABLE.length()) {
+                merged.setProperty(ENCRYPTION_KEY_PROPERTY
+                        + name.substring(ENCRYPTION_KEY_VARIABLE.length()).toLowerCase(java.util.Locale.ROOT), value);
+            }
+        });
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith("medrelay.") || key.startsWith("camel.")) {
                 merged.setProperty(key, system.getProperty(key));

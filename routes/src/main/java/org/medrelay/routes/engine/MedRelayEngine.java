@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.processors.store.StoreDataSources;
 import org.medrelay.processors.store.StoreSettings;
@@ -59,6 +60,8 @@ public final class MedRelayEngine implements AutoCloseable {
         Files.createDirectories(dataDir);
         // Before the broker: a bad secret stops startup before any message could be grouped under another key.
         PatientKeys patientKeys = PatientKeySecret.loadOrCreate(props);
+        // Before the broker too: nothing is queued or stored until payloads can be sealed as configured.
+        PayloadCipher payloadCipher = PayloadEncryptionKeys.forEngine(props);
         if (props.getBoolean("medrelay.broker.embedded")) {
             EmbeddedBroker broker = new EmbeddedBroker(dataDir.resolve("broker"),
                     props.get("medrelay.broker.journal-buffer-timeout-ns"),
@@ -70,7 +73,7 @@ public final class MedRelayEngine implements AutoCloseable {
                 props.get("medrelay.store.user"), props.get("medrelay.store.password"),
                 props.getInt("medrelay.store.pool-size")));
         started.push(store);
-        messageLog = new MessageLog(store);
+        messageLog = new MessageLog(store, payloadCipher);
         if (props.getBoolean("medrelay.fhir.sandbox.enabled")) {
             sandbox = new SandboxFhirServer(SandboxFhirSettings.of(
                     // WRITE_DELAY=0: a write the sandbox EHR confirmed must survive the process being killed.
@@ -87,16 +90,17 @@ public final class MedRelayEngine implements AutoCloseable {
         main = new Main();
         main.setInitialProperties(camelProperties());
         EngineComponents.bind(main, props, store, jms, confirmingJms, FhirContext.forR4Cached(), fhirBaseUrl(), mllpTls,
-                patientKeys);
+                patientKeys, payloadCipher);
         main.start();
         started.push(main::stop);
         LOG.info("MedRelay engine started: MLLP on port {}, data in {}", props.get("medrelay.mllp.port"), dataDir);
     }
 
-    /** The configuration for Camel's placeholders, less the patient-key secret: no route needs it. */
+    /** The configuration for Camel's placeholders, less the patient-key secret and payload keys: no route needs them. */
     private Properties camelProperties() {
         Properties camel = props.asProperties();
         camel.remove(PatientKeySecret.PROPERTY);
+        camel.stringPropertyNames().stream().filter(PayloadEncryptionKeys::isSecret).forEach(camel::remove);
         return camel;
     }
 

@@ -5,6 +5,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.review.DecisionHistory;
 import org.medrelay.processors.review.DraftDelivery;
 import org.medrelay.processors.review.FhirTaskMirror;
@@ -40,11 +41,12 @@ final class WorkItemComponents {
     private WorkItemComponents() {
     }
 
+    /** @param payloadCipher seals drafts and edits in the store and opens them for release and the Task mirror */
     static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
-                     Clock clock) {
+                     PayloadCipher payloadCipher, Clock clock) {
         WorkflowProperties workflows = new WorkflowProperties(props.asProperties()::getProperty);
         WorkItemAuditHook audit = WorkItemAuditHook.into(auditTrail);
-        WorkItemStore workItems = new WorkItemStore(store, audit);
+        WorkItemStore workItems = new WorkItemStore(store, audit, payloadCipher);
         ModeChangeLog modeChanges = new ModeChangeLog(store, audit);
         OperatingModes modes = new OperatingModes(workflows, modeChanges);
         ScorecardCalculator scorecards = new ScorecardCalculator(new DecisionHistory(store), modes);
@@ -61,7 +63,7 @@ final class WorkItemComponents {
                 release, clock, props.getInt("medrelay.work-items.release-retry-batch"));
         WorkItemActions actions = new WorkItemActions(workItems, delivery, clock);
         WorkItemTaskMapper taskMapper = new WorkItemTaskMapper(props.get("medrelay.work-items.task-identifier-system"));
-        TaskMirrorLedger ledger = new TaskMirrorLedger(store);
+        TaskMirrorLedger ledger = new TaskMirrorLedger(store, payloadCipher);
 
         main.bind("workItemStore", workItems);
         main.bind("workItemActions", actions);

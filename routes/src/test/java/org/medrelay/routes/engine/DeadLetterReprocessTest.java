@@ -14,7 +14,6 @@ import org.medrelay.routes.mllp.MllpClient;
 import org.medrelay.sandbox.fhir.SandboxFhirServer;
 import org.medrelay.sandbox.fhir.SandboxFhirSettings;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,8 +45,8 @@ class DeadLetterReprocessTest {
                 AckSummary ack = AckSummary.of(client.send(message.getBytes(StandardCharsets.UTF_8)));
                 assertEquals("AA", ack.code(), "stored durably, so accepted even though the EHR is down");
             }
-            ErrorStore errors = new ErrorStore(engine.camelContext().getRegistry()
-                    .lookupByNameAndType("medrelayStore", DataSource.class));
+            // The engine's error store: its bytes are sealed at rest, and it opens them.
+            ErrorStore errors = engine.camelContext().getRegistry().lookupByNameAndType("errorStore", ErrorStore.class);
             await(() -> !list(errors).isEmpty());
             StoredError deadLetter = list(errors).get(0);
             assertEquals(ErrorKind.DEAD_LETTER, deadLetter.kind());

@@ -213,7 +213,8 @@ class Hl7MllpIngestTest {
                     .getBytes(StandardCharsets.UTF_8)));
             assertEquals("AA", ack.code());
         }
-        ErrorStore errors = new ErrorStore(engineStore());
+        // The engine's error store: its bytes are sealed at rest, and it opens them.
+        ErrorStore errors = engine.camelContext().getRegistry().lookupByNameAndType("errorStore", ErrorStore.class);
         StoredError framing = errors.list(20).stream().filter(e -> e.kind() == ErrorKind.FRAMING).findFirst()
                 .orElseThrow();
         assertEquals("NOT-MLLP", new String(errors.rawMessage(framing.id()).orElseThrow(), StandardCharsets.US_ASCII));
