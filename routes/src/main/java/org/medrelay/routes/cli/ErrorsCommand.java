@@ -8,6 +8,7 @@ import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.hl7.Hl7AuditSubjects;
+import org.medrelay.processors.hl7.ReprocessRequests;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.store.StoredError;
 import org.medrelay.routes.engine.EngineProperties;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,14 +49,8 @@ final class ErrorsCommand {
             + "The engine picks the request up within seconds, or when it next starts.")
     int reprocess(@Parameters(paramLabel = "ID") long id) throws Exception {
         try (HikariDataSource store = EngineStore.open(config)) {
-            ErrorStore errors = new ErrorStore(store);
-            // Keyed before the request is made: if the secret cannot be read, no request is left unaudited.
-            AuditSubject subject = errors.rawMessage(id).map(raw -> auditSubjects().ofRaw(raw, null))
-                    .orElse(AuditSubject.NONE);
-            boolean requested = errors.requestReprocess(id, Instant.now());
-            new AuditTrail(store).append(AuditEvent.of(AuditActors.osUser(), AuditAction.REPROCESS, Instant.now(),
-                    subject, "error/" + id, requested ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                    requested ? null : "no such error"));
+            boolean requested = new ReprocessRequests(new ErrorStore(store), new AuditTrail(store),
+                    this::auditSubjects, Clock.systemUTC()).request(id, AuditActors.osUser());
             if (!requested) {
                 System.err.println("medrelay: no stored error with id " + id);
                 return CliErrors.EXIT_FAILURE;

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 Hl7Command.class,
                 ErrorsCommand.class,
-                AuditCommand.class
+                AuditCommand.class,
+                UsersCommand.class,
+                WorkItemsCommand.class
         })
 public final class MedRelayCli implements Runnable {
 

@@ -8,6 +8,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.store.MessageLog;
+import org.medrelay.routes.api.AccessApi;
 import org.medrelay.processors.store.StoreDataSources;
 import org.medrelay.processors.store.StoreSettings;
 import org.medrelay.sandbox.fhir.SandboxFhirServer;
@@ -36,6 +37,7 @@ public final class MedRelayEngine implements AutoCloseable {
     private Main main;
     private SandboxFhirServer sandbox;
     private MessageLog messageLog;
+    private AccessApi accessApi;
 
     public MedRelayEngine(EngineProperties props) {
         this.props = props;
@@ -90,6 +92,10 @@ public final class MedRelayEngine implements AutoCloseable {
                 patientKeys);
         main.start();
         started.push(main::stop);
+        if (props.getBoolean("medrelay.http.enabled")) {
+            accessApi = AccessApi.start(main.getCamelContext(), props, store, patientKeys);
+            started.push(accessApi);
+        }
         LOG.info("MedRelay engine started: MLLP on port {}, data in {}", props.get("medrelay.mllp.port"), dataDir);
     }
 
@@ -107,6 +113,11 @@ public final class MedRelayEngine implements AutoCloseable {
     /** The log of accepted messages and how far each got. */
     public MessageLog messageLog() {
         return messageLog;
+    }
+
+    /** The port of the API and console listener, or -1 when {@code medrelay.http.enabled=false}. */
+    public int httpPort() {
+        return accessApi == null ? -1 : accessApi.port();
     }
 
     /** Base URL of the sandbox EHR when it runs (on the port it actually bound), else the configured EHR. */
