@@ -20,7 +20,8 @@ public final class TestEngines {
     }
 
     /** Embedded defaults in {@code dataDir}, loopback only, fast retries; {@code overrides} win. */
-    public static EngineProperties embedded(Path dataDir, int mllpPort, int fhirPort, Map<String, String> overrides) {
+    public static EngineProperties embedded(Path dataDir, int mllpPort, int fhirPort, Map<String, String> overrides)
+            throws IOException {
         Properties system = new Properties();
         system.setProperty("medrelay.data.dir", dataDir.toString());
         system.setProperty("medrelay.mllp.host", "127.0.0.1");
@@ -31,6 +32,9 @@ public final class TestEngines {
         system.setProperty("medrelay.hl7.processing.redelivery-delay-ms", "50");
         system.setProperty("medrelay.hl7.processing.max-redeliveries", "2");
         system.setProperty("medrelay.errors.reprocess-poll-ms", "200");
+        // The API listener on a port of its own too, so engine tests never meet on the default 8081.
+        system.setProperty("medrelay.http.host", "127.0.0.1");
+        system.setProperty("medrelay.http.port", String.valueOf(freePort()));
         overrides.forEach(system::setProperty);
         return EngineProperties.load(null, new HashMap<>(), system);
     }
