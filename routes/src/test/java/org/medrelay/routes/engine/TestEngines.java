@@ -1,6 +1,7 @@
 package org.medrelay.routes.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,8 +21,7 @@ public final class TestEngines {
     }
 
     /** Embedded defaults in {@code dataDir}, loopback only, fast retries; {@code overrides} win. */
-    public static EngineProperties embedded(Path dataDir, int mllpPort, int fhirPort, Map<String, String> overrides)
-            throws IOException {
+    public static EngineProperties embedded(Path dataDir, int mllpPort, int fhirPort, Map<String, String> overrides) {
         Properties system = new Properties();
         system.setProperty("medrelay.data.dir", dataDir.toString());
         system.setProperty("medrelay.mllp.host", "127.0.0.1");
@@ -34,7 +34,11 @@ public final class TestEngines {
         system.setProperty("medrelay.errors.reprocess-poll-ms", "200");
         // The API listener on a port of its own too, so engine tests never meet on the default 8081.
         system.setProperty("medrelay.http.host", "127.0.0.1");
-        system.setProperty("medrelay.http.port", String.valueOf(freePort()));
+        try {
+            system.setProperty("medrelay.http.port", String.valueOf(freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         overrides.forEach(system::setProperty);
         return EngineProperties.load(null, new HashMap<>(), system);
     }
