@@ -33,6 +33,10 @@ public enum AuditAction {
     MODE_SWITCH,
     LOGIN,
     LOGOUT,
+    /** An emergency (break-glass) grant to an account; each request made under it is flagged in its entry. */
+    BREAK_GLASS,
+    /** An account made, disabled or given a new password. */
+    ACCOUNT_CHANGE,
     /** Audit entries past their retention removed; the chain stays verifiable from an anchor. */
     PURGE,
     /**

@@ -132,6 +132,11 @@ public final class AuditEventToFhir {
                 case APPROVE, REJECT, REASSIGN, ESCALATE, MODE_SWITCH, RE_ENCRYPT ->
                         new AuditCoding(local(action), null, AuditEventAction.U);
                 case PURGE -> new AuditCoding(local(action), null, AuditEventAction.D);
+                // DICOM PS3.16 CID 403 "Security Alert" with the kind of change as subtype.
+                case ACCOUNT_CHANGE -> new AuditCoding(coding(DCM, "110113", "Security Alert"),
+                        coding(DCM, "110137", "User Security Attributes Changed"), AuditEventAction.U);
+                case BREAK_GLASS -> new AuditCoding(coding(DCM, "110113", "Security Alert"), local(action),
+                        AuditEventAction.E);
                 case REPROCESS, RELEASE, DRAFT -> new AuditCoding(local(action), null, AuditEventAction.E);
             };
         }

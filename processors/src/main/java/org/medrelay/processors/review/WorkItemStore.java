@@ -110,6 +110,10 @@ public class WorkItemStore {
             sql.append(" and patient_reference = ?");
             values.add(q.patientReference());
         }
+        if (q.patientKey() != null) {
+            sql.append(" and patient_key = ?");
+            values.add(q.patientKey());
+        }
         if (q.workflow() != null) {
             sql.append(" and workflow = ?");
             values.add(q.workflow());

@@ -8,6 +8,7 @@ import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.hl7.Hl7AuditSubjects;
+import org.medrelay.processors.hl7.ReprocessRequests;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.store.StoredError;
 import org.medrelay.routes.engine.EngineProperties;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,14 +52,8 @@ final class ErrorsCommand {
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
         try (HikariDataSource store = EngineStore.open(props)) {
             // The stored bytes are read (decrypted) only to name the patient in the audit entry.
-            ErrorStore errors = new ErrorStore(store, PayloadEncryptionKeys.forTools(props));
-            // Keyed before the request is made: if the secret cannot be read, no request is left unaudited.
-            AuditSubject subject = errors.rawMessage(id).map(raw -> auditSubjects().ofRaw(raw, null))
-                    .orElse(AuditSubject.NONE);
-            boolean requested = errors.requestReprocess(id, Instant.now());
-            new AuditTrail(store).append(AuditEvent.of(AuditActors.osUser(), AuditAction.REPROCESS, Instant.now(),
-                    subject, "error/" + id, requested ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-                    requested ? null : "no such error"));
+            boolean requested = new ReprocessRequests(new ErrorStore(store, PayloadEncryptionKeys.forTools(props)),
+                    new AuditTrail(store), this::auditSubjects, Clock.systemUTC()).request(id, AuditActors.osUser());
             if (!requested) {
                 System.err.println("medrelay: no stored error with id " + id);
                 return CliErrors.EXIT_FAILURE;

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
                 ErrorsCommand.class,
                 MessagesCommand.class,
                 KeysCommand.class,
-                AuditCommand.class
+                AuditCommand.class,
+                UsersCommand.class,
+                WorkItemsCommand.class
         })
 public final class MedRelayCli implements Runnable {
 

@@ -9,6 +9,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.store.MessageLog;
+import org.medrelay.routes.api.AccessApi;
 import org.medrelay.processors.store.StoreDataSources;
 import org.medrelay.processors.store.StoreSettings;
 import org.medrelay.sandbox.fhir.SandboxFhirServer;
@@ -37,6 +38,7 @@ public final class MedRelayEngine implements AutoCloseable {
     private Main main;
     private SandboxFhirServer sandbox;
     private MessageLog messageLog;
+    private AccessApi accessApi;
 
     public MedRelayEngine(EngineProperties props) {
         this.props = props;
@@ -93,6 +95,10 @@ public final class MedRelayEngine implements AutoCloseable {
                 patientKeys, payloadCipher);
         main.start();
         started.push(main::stop);
+        if (props.getBoolean("medrelay.http.enabled")) {
+            accessApi = AccessApi.start(main.getCamelContext(), props, store, patientKeys);
+            started.push(accessApi);
+        }
         LOG.info("MedRelay engine started: MLLP on port {}, data in {}", props.get("medrelay.mllp.port"), dataDir);
     }
 
@@ -111,6 +117,11 @@ public final class MedRelayEngine implements AutoCloseable {
     /** The log of accepted messages and how far each got. */
     public MessageLog messageLog() {
         return messageLog;
+    }
+
+    /** The port of the API and console listener, or -1 when {@code medrelay.http.enabled=false}. */
+    public int httpPort() {
+        return accessApi == null ? -1 : accessApi.port();
     }
 
     /** Base URL of the sandbox EHR when it runs (on the port it actually bound), else the configured EHR. */

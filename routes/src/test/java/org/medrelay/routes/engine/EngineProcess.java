@@ -28,7 +28,9 @@ final class EngineProcess {
                 "-Dmedrelay.mllp.port=" + mllpPort,
                 "-Dmedrelay.fhir.sandbox.host=127.0.0.1",
                 "-Dmedrelay.fhir.sandbox.port=" + fhirPort,
-                "-Dmedrelay.fhir.base-url=http://127.0.0.1:" + fhirPort + "/fhir"));
+                "-Dmedrelay.fhir.base-url=http://127.0.0.1:" + fhirPort + "/fhir",
+                // The crash test is about MLLP and processing; no API listener to collide on 8081.
+                "-Dmedrelay.http.enabled=false"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.medrelay.routes.cli.MedRelayCli", "run"));

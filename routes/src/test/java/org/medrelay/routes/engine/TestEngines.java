@@ -1,6 +1,7 @@
 package org.medrelay.routes.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +32,13 @@ public final class TestEngines {
         system.setProperty("medrelay.hl7.processing.redelivery-delay-ms", "50");
         system.setProperty("medrelay.hl7.processing.max-redeliveries", "2");
         system.setProperty("medrelay.errors.reprocess-poll-ms", "200");
+        // The API listener on a port of its own too, so engine tests never meet on the default 8081.
+        system.setProperty("medrelay.http.host", "127.0.0.1");
+        try {
+            system.setProperty("medrelay.http.port", String.valueOf(freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         overrides.forEach(system::setProperty);
         return EngineProperties.load(null, new HashMap<>(), system);
     }
