@@ -70,6 +70,7 @@ public final class X12Reader {
         private boolean controlSchemaSet;
         private X12Delimiters delimiters = X12Delimiters.standard();
         private int positionInTransaction;
+        private int transactionStart;
         private String businessUnit = "";
         private String validatedAgainst = "";
 
@@ -146,6 +147,9 @@ public final class X12Reader {
 
         private void startSegment() {
             segment.start(reader.getText(), delimiters);
+            if ("ST".equals(reader.getText())) {
+                transactionStart = reader.getLocation().getSegmentPosition();
+            }
             if (envelopes.inTransaction() || "ST".equals(reader.getText())) {
                 positionInTransaction++;
             }
@@ -189,7 +193,7 @@ public final class X12Reader {
                 ElementError error = new ElementError(element, Math.max(location.getComponentPosition(), 0),
                         Math.max(location.getElementOccurrence(), 1), reference != null && reference.matches("\\d+") ? reference : "",
                         code, event == EDIStreamEvent.ELEMENT_DATA_ERROR ? text : "");
-                envelopes.elementError(tag, positionInTransaction, currentLoop(), error, businessUnit);
+                envelopes.elementError(tag, positionOf(location), currentLoop(), error, businessUnit);
             } else {
                 envelopes.envelopeElementError(tag, element, code);
             }
@@ -212,7 +216,12 @@ public final class X12Reader {
                     segmentId = missing.getReferencedType().getId();
                 }
             }
-            envelopes.segmentError(new SegmentError(segmentId, positionInTransaction, loop, code, List.of(), businessUnit));
+            envelopes.segmentError(new SegmentError(segmentId, positionOf(reader.getLocation()), loop, code, List.of(), businessUnit));
+        }
+
+        /** IK302: the position in the transaction set (ST = 1) of the segment where StAEDI found the error. */
+        private int positionOf(Location location) {
+            return envelopes.inTransaction() ? location.getSegmentPosition() - transactionStart + 1 : 0;
         }
 
         private String currentLoop() {
