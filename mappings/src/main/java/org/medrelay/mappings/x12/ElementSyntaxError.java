@@ -39,6 +39,12 @@ public enum ElementSyntaxError {
         return description;
     }
 
+    /** The element is absent: there is no bad data to copy into IK404. */
+    public boolean missing() {
+        return this == REQUIRED_MISSING || this == CONDITIONAL_REQUIRED_MISSING
+                || this == IMPLEMENTATION_DEPENDENT_MISSING || this == IMPLEMENTATION_TOO_FEW_REPETITIONS;
+    }
+
     public boolean implementationOnly() {
         return code.startsWith("I");
     }

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 public final class Eligibility270Writer {
 
     static final String GUIDE = "005010X279A1";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
     private final ControlNumbers controlNumbers;

@@ -72,6 +72,8 @@ public final class X12Reader {
         private int positionInTransaction;
         private int transactionStart;
         private String businessUnit = "";
+        private String currentLevel = "";
+        private final java.util.Map<String, String> levelTraces = new java.util.HashMap<>();
         private String validatedAgainst = "";
 
         Pass(EDIStreamReader reader, X12Handler handler, X12InputNormalizer input) {
@@ -128,6 +130,7 @@ public final class X12Reader {
         private void startTransaction() {
             positionInTransaction = 0;
             businessUnit = "";
+            levelTraces.clear();
             validatedAgainst = "";
         }
 
@@ -164,8 +167,13 @@ public final class X12Reader {
             if ("ST".equals(done.id())) {
                 chooseTransactionSchema(done);
             }
-            if ("TRN".equals(done.id()) && !done.element(2).isEmpty()) {
+            if ("HL".equals(done.id())) {
+                // a 2000D dependent without a TRN of its own is traced by its subscriber's (HL02 parent)
+                currentLevel = done.element(1);
+                businessUnit = levelTraces.getOrDefault(done.element(2), "");
+            } else if ("TRN".equals(done.id()) && !done.element(2).isEmpty()) {
                 businessUnit = "TRN02:" + done.element(2);
+                levelTraces.put(currentLevel, businessUnit);
             } else if ("CLM".equals(done.id()) && !done.element(1).isEmpty()) {
                 businessUnit = "CLM01:" + done.element(1);
             }
@@ -192,7 +200,7 @@ public final class X12Reader {
                 String reference = reader.getReferenceCode();
                 ElementError error = new ElementError(element, Math.max(location.getComponentPosition(), 0),
                         Math.max(location.getElementOccurrence(), 1), reference != null && reference.matches("\\d+") ? reference : "",
-                        code, event == EDIStreamEvent.ELEMENT_DATA_ERROR ? text : "");
+                        code, code.missing() ? "" : text);
                 envelopes.elementError(tag, positionOf(location), currentLoop(), error, businessUnit);
             } else {
                 envelopes.envelopeElementError(tag, element, code);
