@@ -50,7 +50,7 @@ class Eligibility270WriterTest {
                 DMG*D8*19800101*F~
                 EQ*30^1^88~
                 DTP*291*D8*20261130~
-                SE*12*0017~
+                SE*13*0017~
                 GE*1*17~
                 IEA*1*000000017~
                 """, new String(bytes, StandardCharsets.ISO_8859_1));
