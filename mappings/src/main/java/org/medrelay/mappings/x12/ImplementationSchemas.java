@@ -23,11 +23,23 @@ public final class ImplementationSchemas {
             "270 005010X279", "270.5010.X279A1.xml",
             "271 005010X279", "271.5010.X279A1.xml",
             "999 005010X231", "999.5010.X231A1.xml");
+    /**
+     * StAEDI logs, at INFO on java.util.logging, every type an included file defines that a schema does not
+     * use; segments.5010.xml holds the segments of both 270 and 271, so each load would print a dozen lines
+     * on the CLI's stderr. Held here so the level set survives garbage collection of the logger.
+     */
+    private static final java.util.logging.Logger SCHEMA_READER_LOG = quiet("io.xlate.edi.internal.schema.SchemaReaderBase");
     private static final ImplementationSchemas INSTANCE = new ImplementationSchemas();
 
     private final Map<String, Schema> loaded = new ConcurrentHashMap<>();
 
     private ImplementationSchemas() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     public static ImplementationSchemas shipped() {
