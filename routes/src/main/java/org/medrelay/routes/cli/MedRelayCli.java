@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 Hl7Command.class,
+                X12Command.class,
                 ErrorsCommand.class,
                 MessagesCommand.class,
                 KeysCommand.class,
