@@ -9,6 +9,7 @@ import org.medrelay.processors.audit.AuditEntry;
 import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.deid.Deidentifier;
+import org.medrelay.processors.testing.TestStores;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class ChatCompletionsDraftingModelTest {
     @BeforeEach
     void start() throws Exception {
         server = new RecordingChatEndpoint();
-        store = DraftingTestStores.h2();
+        store = TestStores.h2("drafting");
         trail = new AuditTrail(store);
     }
 
@@ -168,7 +169,7 @@ class ChatCompletionsDraftingModelTest {
     }
 
     private AuditEntry onlyEntry() throws Exception {
-        List<AuditEntry> entries = DraftingTestStores.entries(trail);
+        List<AuditEntry> entries = DraftingAuditEntries.of(trail);
         assertEquals(1, entries.size(), "one entry per call");
         return entries.get(0);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.deid.Deidentifier;
+import org.medrelay.processors.testing.TestStores;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ class PatientIsolationTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = DraftingTestStores.h2();
+        store = TestStores.h2("drafting");
         // A marked endpoint, so requests carry identified data: the strictest place to look for the other patient.
         // It answers with the whole prompt it was sent, so a draft shows everything the model saw.
         server = new RecordingChatEndpoint().answering(user -> "Draft from: " + user);

@@ -9,6 +9,7 @@ import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEntry;
 import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.testing.TestStores;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class TemplateDraftingModelTest {
 
     @BeforeEach
     void openStore() {
-        store = DraftingTestStores.h2();
+        store = TestStores.h2("drafting");
         trail = new AuditTrail(store);
         audit = new DraftingAudit(trail, Clock.systemUTC());
     }
@@ -131,7 +132,7 @@ class TemplateDraftingModelTest {
     void everyDraftIsAuditedUnderThePatientsKeyWithoutItsText() throws Exception {
         builtIn().draft(request(DraftKind.APPEAL_LETTER, SyntheticPatients.context(QUILLON)));
 
-        List<AuditEntry> entries = DraftingTestStores.entries(trail);
+        List<AuditEntry> entries = DraftingAuditEntries.of(trail);
         assertEquals(1, entries.size());
         AuditEntry entry = entries.get(0);
         assertEquals(AuditAction.DRAFT, entry.event().action());

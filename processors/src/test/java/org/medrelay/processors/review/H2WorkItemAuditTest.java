@@ -1,6 +1,7 @@
 package org.medrelay.processors.review;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.testing.TestStores;
 
 import javax.sql.DataSource;
 
@@ -11,7 +12,7 @@ class H2WorkItemAuditTest extends WorkItemAuditContract {
 
     @Override
     DataSource openStore() {
-        dataSource = TestStores.h2();
+        dataSource = TestStores.h2("work-items");
         return dataSource;
     }
 

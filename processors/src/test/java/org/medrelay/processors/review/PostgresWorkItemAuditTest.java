@@ -1,6 +1,7 @@
 package org.medrelay.processors.review;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.testing.TestStores;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ class PostgresWorkItemAuditTest extends WorkItemAuditContract {
         assumeTrue(TestStores.postgresReachable(), "PostgreSQL not reachable at 127.0.0.1:5432 (database "
                 + TestStores.PG_DATABASE + ", user " + TestStores.PG_USER + "): PostgreSQL work item audit test"
                 + " SKIPPED");
-        schema = TestStores.newPostgresSchema();
+        schema = TestStores.newPostgresSchema("medrelay_wi");
         dataSource = TestStores.postgres(schema);
         return dataSource;
     }

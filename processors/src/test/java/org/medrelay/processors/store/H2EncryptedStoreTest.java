@@ -1,6 +1,7 @@
 package org.medrelay.processors.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.testing.TestStores;
 
 import javax.sql.DataSource;
 
@@ -11,7 +12,7 @@ class H2EncryptedStoreTest extends EncryptedStoreContract {
 
     @Override
     DataSource openStore() {
-        dataSource = StoreDatabases.h2();
+        dataSource = TestStores.h2("store");
         return dataSource;
     }
 

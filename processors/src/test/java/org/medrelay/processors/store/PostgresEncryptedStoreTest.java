@@ -1,6 +1,7 @@
 package org.medrelay.processors.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.testing.TestStores;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -18,10 +19,10 @@ class PostgresEncryptedStoreTest extends EncryptedStoreContract {
 
     @Override
     DataSource openStore() throws SQLException {
-        assumeTrue(StoreDatabases.postgresReachable(), "PostgreSQL not reachable at 127.0.0.1:5432 (database "
-                + StoreDatabases.PG_DATABASE + ", user " + StoreDatabases.PG_USER + "): encrypted store test SKIPPED");
-        schema = StoreDatabases.newPostgresSchema();
-        dataSource = StoreDatabases.postgres(schema);
+        assumeTrue(TestStores.postgresReachable(), "PostgreSQL not reachable at 127.0.0.1:5432 (database "
+                + TestStores.PG_DATABASE + ", user " + TestStores.PG_USER + "): encrypted store test SKIPPED");
+        schema = TestStores.newPostgresSchema("medrelay_st");
+        dataSource = TestStores.postgres(schema);
         return dataSource;
     }
 
@@ -30,8 +31,8 @@ class PostgresEncryptedStoreTest extends EncryptedStoreContract {
         if (dataSource != null) {
             dataSource.close();
         }
-        if (schema != null && StoreDatabases.postgresReachable()) {
-            StoreDatabases.dropPostgresSchema(schema);
+        if (schema != null && TestStores.postgresReachable()) {
+            TestStores.dropPostgresSchema(schema);
         }
     }
 }
