@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEntry;
@@ -20,9 +21,6 @@ import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.routes.engine.EngineProperties;
 import org.medrelay.routes.engine.PatientKeySecret;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,10 +46,9 @@ class AuditCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
     private Path config;
     private HikariDataSource store;
 
@@ -62,16 +59,10 @@ class AuditCommandTest {
         EngineProperties props = EngineProperties.load(config);
         store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
                 props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
         store.close();
     }
 
@@ -79,10 +70,6 @@ class AuditCommandTest {
         new AuditTrail(store).append(org.medrelay.processors.audit.AuditEvent.of("system:hl7-process", action,
                 T0.plusSeconds(seconds), new AuditSubject(patient, "REGADT|MRH_CLINIC|T" + seconds, "hl7-mllp-in"),
                 "Patient/" + seconds, AuditOutcome.SUCCESS, null));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -93,8 +80,8 @@ class AuditCommandTest {
 
         int exit = MedRelayCli.execute("audit", "verify", "--config", config.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        List<String> lines = stdout().lines().toList();
+        assertEquals(0, exit, streams.err());
+        List<String> lines = streams.out().lines().toList();
         assertEquals("audit chain intact: 3 entries", lines.get(0));
         assertTrue(lines.get(1).matches("chain head: entry 3, sha256 [0-9a-f]{64}"), lines.get(1));
     }
@@ -111,7 +98,7 @@ class AuditCommandTest {
         int exit = MedRelayCli.execute("audit", "verify", "--config", config.toString());
 
         assertEquals(1, exit);
-        assertEquals("audit chain broken at entry 3: content altered", stdout().strip());
+        assertEquals("audit chain broken at entry 3: content altered", streams.out().strip());
     }
 
     @Test
@@ -123,7 +110,7 @@ class AuditCommandTest {
         int exit = MedRelayCli.execute("audit", "verify", "--config", unreachable.toString());
 
         assertEquals(3, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("medrelay: cannot open the store"));
+        assertTrue(streams.err().startsWith("medrelay: cannot open the store"));
     }
 
     @Test
@@ -135,8 +122,8 @@ class AuditCommandTest {
         int exit = MedRelayCli.execute("audit", "export", "--patient", PATIENT_A, "--since", "2026-11-03T08:30:02Z",
                 "--config", config.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, stdout());
+        assertEquals(0, exit, streams.err());
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out());
         assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
         List<AuditEvent> events = bundle.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
         assertEquals(2, events.size(), "entry 3 and the export's own entry: entry 1 is too old, entry 2 another patient");
@@ -153,8 +140,8 @@ class AuditCommandTest {
 
         int exit = MedRelayCli.execute("audit", "list", "--config", config.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        List<String> lines = stdout().lines().toList();
+        assertEquals(0, exit, streams.err());
+        List<String> lines = streams.out().lines().toList();
         assertEquals("ID\tRECORDED\tACTOR\tACTION\tOUTCOME\tPATIENT\tSOURCE\tTARGET\tINTERFACE\tREASON", lines.get(0));
         assertTrue(lines.get(1).startsWith("3\t"), "the read itself comes first: " + lines.get(1));
         assertTrue(lines.get(1).contains("\tos:" + System.getProperty("user.name") + "\tread\tsuccess\t"), lines.get(1));
@@ -168,15 +155,15 @@ class AuditCommandTest {
         int exit = MedRelayCli.execute("audit", "export", "--patient", "MRN100001", "--config", config.toString());
 
         assertEquals(1, exit);
-        assertEquals("", stdout());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("pseudonymous patient key"));
+        assertEquals("", streams.out());
+        assertTrue(streams.err().contains("pseudonymous patient key"));
     }
 
     @Test
     void readingTheErrorStoreIsAuditedAsTheOperatingSystemUser() throws Exception {
         int exit = MedRelayCli.execute("errors", "list", "--config", config.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, exit, streams.err());
         AuditEntry read = new AuditTrail(store).newestFirst(AuditQuery.ALL, 1).get(0);
         assertEquals("os:" + System.getProperty("user.name"), read.event().actor());
         assertEquals(AuditAction.READ, read.event().action());
@@ -202,9 +189,9 @@ class AuditCommandTest {
         int exit = MedRelayCli.execute("audit", "patient-key", "--authority", "MRH", "--id", "MRN100001",
                 "--config", config.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, exit, streams.err());
         String key = engineKeys.keyOf("MRH:MRN100001");
-        assertEquals(key + System.lineSeparator(), stdout());
+        assertEquals(key + System.lineSeparator(), streams.out());
         AuditEntry lookup = new AuditTrail(store).newestFirst(AuditQuery.ALL, 1).get(0);
         assertEquals("os:" + System.getProperty("user.name"), lookup.event().actor());
         assertEquals(AuditAction.READ, lookup.event().action());
@@ -212,9 +199,9 @@ class AuditCommandTest {
         assertEquals(key, lookup.event().patientKey());
         assertFalse(lookup.toString().contains("MRN100001"), lookup.toString());
 
-        out.reset();
+        streams.reset();
         assertEquals(0, MedRelayCli.execute("audit", "list", "--patient", key, "--config", config.toString()));
-        assertEquals(3, stdout().lines().count(), "header, the lookup and the listing itself: " + stdout());
+        assertEquals(3, streams.out().lines().count(), "header, the lookup and the listing itself: " + streams.out());
     }
 
     @Test
@@ -223,9 +210,9 @@ class AuditCommandTest {
                 "--config", config.toString());
 
         assertEquals(1, exit);
-        assertEquals("", stdout());
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("medrelay: no patient-key secret in "),
-                err.toString(StandardCharsets.UTF_8));
+        assertEquals("", streams.out());
+        assertTrue(streams.err().startsWith("medrelay: no patient-key secret in "),
+                streams.err());
         assertFalse(Files.exists(dir.resolve("data/keys")));
     }
 
@@ -237,8 +224,8 @@ class AuditCommandTest {
                 "--config", config.toString());
 
         assertEquals(1, exit);
-        assertEquals("", stdout());
-        String error = err.toString(StandardCharsets.UTF_8);
+        assertEquals("", streams.out());
+        String error = streams.err();
         assertTrue(error.startsWith("medrelay: medrelay.security.patient-key-secret must be at least 32 bytes"), error);
         assertFalse(error.contains("dG9vIHNob3J0"), error);
     }
@@ -251,6 +238,6 @@ class AuditCommandTest {
                 "--config", config.toString());
 
         assertEquals(1, exit);
-        assertEquals("", stdout());
+        assertEquals("", streams.out());
     }
 }

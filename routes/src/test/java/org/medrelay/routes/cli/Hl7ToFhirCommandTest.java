@@ -3,15 +3,11 @@ package org.medrelay.routes.cli;
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,24 +21,9 @@ class Hl7ToFhirCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void printsTheTransactionBundleOfASampleMessage() throws Exception {
@@ -53,9 +34,9 @@ class Hl7ToFhirCommandTest {
 
         int exit = MedRelayCli.execute("hl7", "to-fhir", file.toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, exit, streams.err());
         Bundle bundle = FhirContext.forR4Cached().newJsonParser()
-                .parseResource(Bundle.class, out.toString(StandardCharsets.UTF_8));
+                .parseResource(Bundle.class, streams.out());
         assertEquals(Bundle.BundleType.TRANSACTION, bundle.getType());
         Patient patient = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst().orElseThrow();
@@ -71,12 +52,12 @@ class Hl7ToFhirCommandTest {
         int exit = MedRelayCli.execute("hl7", "to-fhir", file.toString());
 
         assertEquals(1, exit);
-        String reason = err.toString(StandardCharsets.UTF_8).strip();
+        String reason = streams.err().strip();
         assertTrue(reason.startsWith("medrelay: "), reason);
         assertTrue(reason.contains("HL7 error 200"), reason);
         assertTrue(reason.lines().count() <= 3, reason);
         assertFalse(reason.contains("\tat "), "no stack trace");
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", streams.out());
     }
 
     @Test
@@ -84,6 +65,6 @@ class Hl7ToFhirCommandTest {
         int exit = MedRelayCli.execute("hl7", "to-fhir", dir.resolve("nope.hl7").toString());
 
         assertEquals(1, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
+        assertTrue(streams.err().contains("no such file"));
     }
 }

@@ -1,9 +1,9 @@
 package org.medrelay.routes.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.processors.access.PasswordHashing;
 import org.medrelay.processors.access.Role;
@@ -14,11 +14,7 @@ import org.medrelay.processors.audit.AuditEntry;
 import org.medrelay.processors.audit.AuditQuery;
 import org.medrelay.processors.audit.AuditTrail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,11 +35,9 @@ class UsersCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private InputStream originalIn;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
     private Path config;
 
     @BeforeEach
@@ -51,18 +45,6 @@ class UsersCommandTest {
         config = dir.resolve("application.properties");
         Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n"
                 + "medrelay.access.password-iterations=1000\n");
-        originalOut = System.out;
-        originalErr = System.err;
-        originalIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.setIn(originalIn);
     }
 
     @Test
@@ -86,9 +68,9 @@ class UsersCommandTest {
     void accountsAreListedDisabledGivenNewPasswordsAndBreakGlass() throws Exception {
         run(PASSWORD, "users", "add", "kim.frontdesk", "--role", "front-desk");
         assertEquals(0, run("", "users", "disable", "kim.frontdesk"));
-        out.reset();
+        streams.reset();
         assertEquals(0, run("", "users", "list"));
-        String listed = out.toString(StandardCharsets.UTF_8);
+        String listed = streams.out();
         assertTrue(listed.contains("kim.frontdesk\tfront-desk\tdisabled"), listed);
         assertFalse(listed.contains(PASSWORD));
 
@@ -108,12 +90,12 @@ class UsersCommandTest {
     @Test
     void workItemsAreListedFromTheStoreWhenTheEngineIsDown() throws Exception {
         assertEquals(0, run("", "work-items", "list", "--queue", "front-desk"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("ID\tDUE\t"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("0 work item(s)"));
+        assertTrue(streams.out().startsWith("ID\tDUE\t"));
+        assertTrue(streams.err().contains("0 work item(s)"));
     }
 
     private int run(String stdin, String... args) {
-        System.setIn(new ByteArrayInputStream((stdin + "\n").getBytes(StandardCharsets.UTF_8)));
+        streams.input(stdin + "\n");
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";

@@ -1,13 +1,10 @@
 package org.medrelay.routes.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +19,9 @@ class X12ValidateCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     private Path sample(String name) throws Exception {
         Path file = dir.resolve(name.replace('/', '-'));
@@ -53,8 +35,8 @@ class X12ValidateCommandTest {
     void aValidFileExitsZeroWithItsControlNumbersAndCounts() throws Exception {
         int exit = MedRelayCli.execute("x12", "validate", sample("271/271-active-coverage.x12").toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        String report = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, streams.err());
+        String report = streams.out();
         assertTrue(report.startsWith("interchange ISA13 000000555 from CLEARINGHOUSE to MEDRELAY, version 00501, 1 group(s), IEA01 1: TA104 A"), report);
         assertTrue(report.contains("transaction set ST02 0001 271, 17 segments (validated against 005010X279A1): IK5 A"), report);
     }
@@ -64,7 +46,7 @@ class X12ValidateCommandTest {
         int exit = MedRelayCli.execute("x12", "validate", sample("271/271-errors.x12").toString());
 
         assertEquals(1, exit);
-        String report = out.toString(StandardCharsets.UTF_8);
+        String report = streams.out();
         assertTrue(report.contains("  IEA02: TA105 001 the interchange control number in the header and trailer do not match"), report);
         assertTrue(report.contains("      IK502 4 number of included segments does not match actual count"), report);
         assertTrue(report.contains("        EB01 (1390): IK403 7 invalid code value"), report);
@@ -79,11 +61,11 @@ class X12ValidateCommandTest {
         int exit = MedRelayCli.execute("x12", "validate", file.toString(), "--ack", "--control-number", "900");
 
         assertEquals(1, exit);
-        String ack = out.toString(StandardCharsets.UTF_8);
+        String ack = streams.out();
         assertTrue(ack.startsWith("ISA*00*          *00*          *ZZ*MEDRELAY       *ZZ*CLEARINGHOUSE  *"), ack);
         assertTrue(ack.contains("*00501*000000900*0*T*:~\nTA1*000000556*261124*1202*A*000~\nGS*FA*MEDRELAY*CLEARINGHOUSE*"), ack);
         assertTrue(ack.contains("IK3*EB*10*2110*8~\nCTX*TRN02:TRACE1~\nIK4*1*1390*7*9~\nIK5*R*4*5~\nAK9*R*1*1*0~"), ack);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("EB01 (1390): IK403 7"), "the report goes to stderr with --ack");
+        assertTrue(streams.err().contains("EB01 (1390): IK403 7"), "the report goes to stderr with --ack");
     }
 
     @Test
@@ -94,7 +76,7 @@ class X12ValidateCommandTest {
         int exit = MedRelayCli.execute("x12", "validate", file.toString());
 
         assertEquals(1, exit);
-        String reason = err.toString(StandardCharsets.UTF_8).strip();
+        String reason = streams.err().strip();
         assertTrue(reason.startsWith("medrelay: ") && reason.contains("not readable as X12"), reason);
         assertFalse(reason.contains("\tat "), "no stack trace");
     }
@@ -104,6 +86,6 @@ class X12ValidateCommandTest {
         int exit = MedRelayCli.execute("x12", "validate", dir.resolve("nope.x12").toString());
 
         assertEquals(1, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
+        assertTrue(streams.err().contains("no such file"));
     }
 }
