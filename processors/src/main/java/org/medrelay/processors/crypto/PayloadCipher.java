@@ -18,11 +18,14 @@ import java.util.Optional;
  * ring keep reading them after rotation.
  *
  * <p>With encryption off, payloads are stored as given, and sealed ones from before are still opened with the
- * ring's keys. Thread-safe: a {@link Cipher} is made per call (microseconds; the ACK path seals one small message).
+ * ring's keys. Thread-safe: each thread keeps one {@link Cipher} and initialises it per payload with that payload's
+ * nonce. The ACK path seals every message on the netty threads: making a Cipher per call cost as much there as the
+ * encryption itself (the provider lookup, and the AES key schedule that an initialised Cipher keeps for its key).
  */
 public final class PayloadCipher {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(PayloadCipher::newCipher);
 
     private final PayloadKeyRing ring;
     private final boolean encrypting;
@@ -126,11 +129,19 @@ public final class PayloadCipher {
 
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, byte[] header, PayloadBinding binding)
             throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, key, new GCMParameterSpec(SealedPayloadFormat.TAG_BITS, nonce));
         cipher.updateAAD(header);
         cipher.updateAAD(binding.associatedData());
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     @Override

@@ -2,10 +2,16 @@ package org.medrelay.processors.crypto;
 
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.SecretKey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +67,38 @@ class PayloadCipherTest {
             PayloadDecryptionException e = assertThrows(PayloadDecryptionException.class,
                     () -> cipher.open(altered, ERROR_7), () -> "byte " + at);
             assertFalse(e.getMessage().contains("Quillfeather"), e.getMessage());
+        }
+    }
+
+    @Test
+    void threadsSealingAndOpeningAtOnceEachGetTheirOwnPayloadBackAndAFailedOpenLeavesNoTrace() throws Exception {
+        // Each thread reuses one Cipher: a failed tag check, a key change or another thread must not leak into
+        // the next payload it seals or opens.
+        PayloadCipher rotated = PayloadCipher.encrypting(
+                TestKeys.withActive(ring, "k2027b", Map.of("k2027b", TestKeys.randomKey())));
+        byte[] tampered = cipher.seal(ADT, ERROR_7);
+        tampered[tampered.length - 1] ^= 1;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        byte[] plain = ("payload " + thread + "/" + i).getBytes(StandardCharsets.UTF_8);
+                        PayloadBinding row = PayloadBinding.errorRawCopy(thread * 1000L + i);
+                        PayloadCipher writer = i % 2 == 0 ? cipher : rotated;
+                        assertThrows(PayloadDecryptionException.class, () -> writer.open(tampered, ERROR_7));
+                        assertArrayEquals(plain, rotated.open(writer.seal(plain, row), row));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
