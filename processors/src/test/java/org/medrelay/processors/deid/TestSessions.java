@@ -16,6 +16,8 @@ final class TestSessions {
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
     static final DeidentificationPolicy POLICY = DeidentificationPolicy.safeHarbor().withClock(TODAY);
     static final Pattern TOKEN = Pattern.compile("\\[([A-Z]+)-\\d+]");
+    /** A pseudonym as a FHIR resource id, where brackets may not stand: {@code Patient/ID-12345}. */
+    static final Pattern RESOURCE_ID_TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}])ID-\\d+(?![\\p{L}\\p{N}])");
 
     private TestSessions() {
     }
@@ -45,7 +47,7 @@ final class TestSessions {
      * original value is left must not look inside them ([PHONE-85557] holds "555" by chance).
      */
     static String withoutPseudonyms(String text) {
-        return TOKEN.matcher(text).replaceAll("");
+        return RESOURCE_ID_TOKEN.matcher(TOKEN.matcher(text).replaceAll("")).replaceAll("");
     }
 
     /** True when {@code value} stands in {@code text} as a whole word (not inside a longer one). */
