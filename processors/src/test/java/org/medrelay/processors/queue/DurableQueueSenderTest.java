@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against a real embedded Artemis with a persistent journal, reached in-VM as the engine reaches it. */
 class DurableQueueSenderTest {
@@ -64,8 +65,16 @@ class DurableQueueSenderTest {
         broker.start();
         connectionFactory = new ActiveMQConnectionFactory("vm://7");
         connectionFactory.setConfirmationWindowSize(1024 * 1024);
-        sender = new DurableQueueSender(connectionFactory, QUEUE, 4);
-        ServiceHelper.startService(sender);
+        connectionFactory.setProducerWindowSize(-1);
+        sender = start(new DurableQueueSender(connectionFactory, QUEUE, 4));
+    }
+
+    private DurableQueueSender start(DurableQueueSender started) {
+        if (sender != null) {
+            ServiceHelper.stopService(sender);
+        }
+        ServiceHelper.startService(started);
+        return started;
     }
 
     @AfterEach
@@ -90,7 +99,9 @@ class DurableQueueSenderTest {
         List<BytesMessage> received = drain(1);
         assertArrayEquals(raw, body(received.get(0)));
         assertEquals("C1", received.get(0).getStringProperty(MedRelayHeaders.CONTROL_ID));
-        assertEquals("patient-1", received.get(0).getStringProperty(MedRelayHeaders.GROUP_ID));
+        assertEquals("REGADT|MRH|C1", received.get(0).getStringProperty(MedRelayHeaders.BROKER_DUPLICATE_ID));
+        assertTrue(received.get(0).getStringProperty(MedRelayHeaders.GROUP_ID).startsWith(QUEUE + "-lane-"),
+                "the lane's JMS group: one patient's messages keep their order alone or batched");
         assertNull(received.get(0).getObjectProperty("CamelNettyRemoteAddress"), "transport headers stay behind");
     }
 
@@ -113,16 +124,55 @@ class DurableQueueSenderTest {
         for (CompletableFuture<Exchange> future : pending) {
             assertNull(future.get(10, TimeUnit.SECONDS).getException());
         }
-        Map<String, Integer> lastSeen = new HashMap<>();
-        for (BytesMessage message : drain(300)) {
-            int sequence = Integer.parseInt(new String(body(message), StandardCharsets.US_ASCII));
-            String patient = message.getStringProperty(MedRelayHeaders.GROUP_ID);
-            Integer previous = lastSeen.put(patient, sequence);
+        Map<Integer, Integer> lastSeen = new HashMap<>();
+        List<QueueEntry> queued = entries(drain(300));
+        assertEquals(300, queued.size());
+        for (QueueEntry entry : queued) {
+            int sequence = Integer.parseInt(new String(entry.body(), StandardCharsets.US_ASCII));
+            Integer previous = lastSeen.put(sequence % 5, sequence);
             if (previous != null && previous > sequence) {
-                throw new AssertionError(patient + ": message " + sequence + " queued after " + previous);
+                throw new AssertionError("patient-" + sequence % 5 + ": message " + sequence + " queued after " + previous);
             }
         }
         assertEquals(5, lastSeen.size());
+    }
+
+    @Test
+    void messagesArrivingWhileALaneWaitsForTheBrokerAreStoredTogetherInTheirOrderWithTheirOwnHeaders()
+            throws Exception {
+        sender = start(new DurableQueueSender(connectionFactory, QUEUE, 1, QueueBodySealer.AS_IS,
+                new DurableQueueSender.LaneLimits(1, 64)));
+        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            pending.add(sender.processAsync(exchange(String.valueOf(i).getBytes(StandardCharsets.US_ASCII), Map.of(
+                    MedRelayHeaders.CONTROL_ID, "C" + i, MedRelayHeaders.GROUP_ID, "patient-" + (i % 3),
+                    MedRelayHeaders.BROKER_DUPLICATE_ID, "REGADT|MRH|C" + i))));
+        }
+        for (CompletableFuture<Exchange> future : pending) {
+            assertNull(future.get(10, TimeUnit.SECONDS).getException());
+        }
+        List<BytesMessage> sent = drain(200);
+        assertTrue(sent.size() < 200, "one send at a time per lane: the rest waited and went together");
+        assertTrue(sent.stream().anyMatch(this::isBatch));
+        List<QueueEntry> queued = entries(sent);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(String.valueOf(i), new String(queued.get(i).body(), StandardCharsets.US_ASCII));
+            assertEquals("C" + i, queued.get(i).headers().get(MedRelayHeaders.CONTROL_ID));
+        }
+    }
+
+    @Test
+    void withTheBrokerGoneEveryWaitingExchangeFailsNoneHangs() throws Exception {
+        sender = start(new DurableQueueSender(connectionFactory, QUEUE, 1, QueueBodySealer.AS_IS,
+                new DurableQueueSender.LaneLimits(1, 4)));
+        broker.stop();
+        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            pending.add(sender.processAsync(exchange(new byte[] {(byte) i}, Map.of(MedRelayHeaders.GROUP_ID, "p"))));
+        }
+        for (CompletableFuture<Exchange> future : pending) {
+            assertNotNull(future.get(15, TimeUnit.SECONDS).getException(), "not stored, and told so");
+        }
     }
 
     @Test
@@ -161,6 +211,28 @@ class DurableQueueSenderTest {
             }
         }
         return received;
+    }
+
+    private boolean isBatch(BytesMessage message) {
+        try {
+            return message.propertyExists(QueueBatch.SIZE_PROPERTY);
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The messages on the queue as processing sees them: a batch's entries, or the message itself. */
+    private List<QueueEntry> entries(List<BytesMessage> sent) throws Exception {
+        List<QueueEntry> entries = new ArrayList<>();
+        for (BytesMessage message : sent) {
+            if (isBatch(message)) {
+                entries.addAll(QueueBatch.decode(body(message)));
+            } else {
+                entries.add(new QueueEntry(Map.of(MedRelayHeaders.CONTROL_ID,
+                        String.valueOf(message.getStringProperty(MedRelayHeaders.CONTROL_ID))), body(message)));
+            }
+        }
+        return entries;
     }
 
     private static byte[] body(BytesMessage message) throws Exception {

@@ -34,6 +34,7 @@ import org.medrelay.processors.hl7.Hl7QueuePayload;
 import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
+import org.medrelay.processors.queue.QueueBatches;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.routes.mllp.MllpAckOrder;
 import org.medrelay.routes.mllp.MllpConnectionErrorLogger;
@@ -92,7 +93,10 @@ final class EngineComponents {
         main.bind("takeAckTurn", ackOrder.takeTurn());
         main.bind("ackInTurn", ackOrder.inTurn());
         main.bind("hl7DurableQueue", new DurableQueueSender(confirmingJms, props.get("medrelay.hl7.inbound-queue"),
-                props.getInt("medrelay.hl7.ingest.send-lanes"), queuePayload));
+                props.getInt("medrelay.hl7.ingest.send-lanes"), queuePayload, new DurableQueueSender.LaneLimits(
+                        props.getInt("medrelay.hl7.ingest.lane-sends-in-flight"),
+                        props.getInt("medrelay.hl7.ingest.max-batch-messages"))));
+        main.bind("queueBatches", new QueueBatches());
 
         main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props)),
                 patientKeys));
@@ -145,6 +149,10 @@ final class EngineComponents {
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(props.get("medrelay.broker.url"),
                 emptyToNull(props.get("medrelay.broker.user")), emptyToNull(props.get("medrelay.broker.password")));
         artemis.setConfirmationWindowSize(props.getInt("medrelay.broker.confirmation-window-bytes"));
+        // No producer flow control on this factory: a lane sends its next batch from the broker's confirmation
+        // callback, which must never block waiting for credits the same callback thread would deliver. What a lane
+        // has in flight is bounded by medrelay.hl7.ingest.lane-sends-in-flight x max-batch-messages instead.
+        artemis.setProducerWindowSize(-1);
         return artemis;
     }
 

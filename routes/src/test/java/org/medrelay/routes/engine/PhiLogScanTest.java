@@ -55,7 +55,7 @@ class PhiLogScanTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Routes whose log lines (Camel's MDC names the route) the scan must have seen. */
-    private static final Set<String> ROUTES = Set.of("hl7-mllp-in", "hl7-process", "errors-reprocess", "errors-audit",
+    private static final Set<String> ROUTES = Set.of("hl7-mllp-in", "hl7-process-message", "errors-reprocess", "errors-audit",
             "audit-retention", "work-items-escalation", "work-items-release-retry", "work-item-release-log",
             "work-items-task-sync");
 
