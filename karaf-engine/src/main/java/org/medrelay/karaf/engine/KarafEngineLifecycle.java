@@ -1,6 +1,5 @@
 package org.medrelay.karaf.engine;
 
-import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.medrelay.routes.engine.EngineProperties;
 import org.medrelay.routes.engine.MedRelayEngine;
 import org.slf4j.Logger;
@@ -79,8 +78,7 @@ final class KarafEngineLifecycle {
     void shutdown() {
         thread.execute(() -> {
             stopEngine();
-            // Artemis's client keeps global thread pools for the whole JVM; they would outlive the bundle.
-            ActiveMQClient.clearThreadPools();
+            ArtemisStaticThreads.stop();
             JdbcDrivers.deregister(bundleClassLoader);
         });
         thread.shutdown();
