@@ -32,10 +32,10 @@ final class EngineConfiguration implements ManagedService {
 
     @Override
     public void updated(Dictionary<String, ?> properties) {
-        lifecycle.configure(engineSettings(properties));
+        lifecycle.configure(engineSettings(properties, locations));
     }
 
-    Map<String, String> engineSettings(Dictionary<String, ?> properties) {
+    static Map<String, String> engineSettings(Dictionary<String, ?> properties, KarafLocations locations) {
         Map<String, String> settings = new TreeMap<>();
         settings.put("medrelay.data.dir", Path.of(locations.data(), "medrelay").toString());
         if (properties != null) {
