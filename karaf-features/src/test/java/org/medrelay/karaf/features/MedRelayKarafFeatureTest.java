@@ -13,6 +13,12 @@ import org.medrelay.routes.mllp.MllpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,14 +29,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's Karaf install steps, run against the stock Apache Karaf 4.4.8 distribution in a forked
- * process: add the features repository, install the HL7v2/MLLP feed, send a message over MLLP and get AA,
- * find the patient in the sandbox EHR, change the MLLP port through config admin, then uninstall and find
- * no MedRelay bundle and no engine thread left.
+ * process: add the features repository, install the engine, then the HL7v2/MLLP feed, send a message over
+ * MLLP and get AA, find the patient in the sandbox EHR, change the MLLP port through config admin, then
+ * uninstall the feed (the engine stays) and the engine, and find no MedRelay bundle and no engine thread left.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class MedRelayKarafFeatureTest {
@@ -64,7 +69,7 @@ class MedRelayKarafFeatureTest {
     }
 
     @Test
-    void hl7FeedInstallsTakesAMessageOverMllpAndUninstallsWithoutTrace() throws Exception {
+    void engineAndHl7FeedInstallTakeAMessageOverMllpAndUninstallWithoutTrace() throws Exception {
         int mllpPort = KarafPorts.freePort();
         int ehrPort = KarafPorts.freePort();
         try {
@@ -79,22 +84,29 @@ class MedRelayKarafFeatureTest {
                     "config:property-set medrelay.fhir.sandbox.port " + ehrPort,
                     "config:property-set medrelay.fhir.base-url http://127.0.0.1:" + ehrPort + "/fhir",
                     "config:update");
+            console.run("feature:install medrelay-core");
+            assertTrue(ehrAnswers(ehrPort), "the engine runs its sandbox EHR once medrelay-core is installed");
+            assertFalse(listens(mllpPort), "no MLLP listener without the HL7v2/MLLP feed");
+
             console.run("feature:install medrelay-hl7-mllp");
             assertTrue(console.run("feature:list -i").contains("medrelay-hl7-mllp"));
-
             String ack = sendOnceListening(mllpPort, sample("adt-a04-registration.hl7"));
             assertTrue(ack.contains("MSA|AA|MSG00001"), ack);
-            assertEquals(1, patientsLanded(ehrPort, "MRN100001"), "the admitted patient in the sandbox EHR");
+            assertEquals(1, patientsLanded(ehrPort, "MRN100001"), "the registered patient in the sandbox EHR");
 
             // A configuration change applies without restarting Karaf: the listener moves to the new port.
             int movedPort = KarafPorts.freePort();
             console.run("config:property-set -p org.medrelay.engine medrelay.mllp.port " + movedPort);
             String movedAck = sendOnceListening(movedPort, sample("adt-a08-update-utf8.hl7"));
             assertTrue(movedAck.contains("MSA|AA|"), movedAck);
-            assertThrows(ConnectException.class, () -> new MllpClient("127.0.0.1", mllpPort, Duration.ofSeconds(2)).close(),
-                    "the old MLLP port is closed");
+            assertFalse(listens(mllpPort), "the old MLLP port is closed");
 
+            // The feed goes, the engine stays.
             console.run("feature:uninstall medrelay-hl7-mllp");
+            assertTrue(closesWithin(movedPort, THREADS_LIMIT), "no MLLP listener once the feed is uninstalled");
+            assertTrue(ehrAnswers(ehrPort), "the engine still runs without the feed");
+
+            console.run("feature:uninstall medrelay-core");
             String bundles = console.run("bundle:list -t 0");
             assertFalse(bundles.toLowerCase(Locale.ROOT).contains("medrelay"), bundles);
             assertEquals(List.of(), engineThreadsAfterUninstall());
@@ -132,6 +144,46 @@ class MedRelayKarafFeatureTest {
                 }
                 Thread.sleep(1000);
             }
+        }
+    }
+
+    /** The sandbox EHR's capability statement, waited for (bounded) since the engine starts in the background. */
+    private static boolean ehrAnswers(int ehrPort) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest metadata = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ehrPort + "/fhir/metadata"))
+                .timeout(Duration.ofSeconds(30)).build();
+        Instant deadline = Instant.now().plus(ENGINE_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (http.send(metadata, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    /** The engine removes a feed's routes on its own thread, just after the bundle stops. */
+    private static boolean closesWithin(int port, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (listens(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(500);
+        }
+        return true;
+    }
+
+    private static boolean listens(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 
