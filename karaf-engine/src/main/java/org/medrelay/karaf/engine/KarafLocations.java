@@ -1,5 +1,6 @@
 package org.medrelay.karaf.engine;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ record KarafLocations(Map<String, String> folders) {
     private static final String[] NAMES = {"karaf.data", "karaf.etc", "karaf.home", "karaf.base"};
 
     static KarafLocations fromSystemProperties() {
-        Map<String, String> folders = new java.util.LinkedHashMap<>();
+        Map<String, String> folders = new LinkedHashMap<>();
         for (String name : NAMES) {
             String value = System.getProperty(name);
             if (value != null) {

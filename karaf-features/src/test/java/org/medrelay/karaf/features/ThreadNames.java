@@ -3,6 +3,7 @@ package org.medrelay.karaf.features;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ final class ThreadNames {
             throw new IllegalStateException("jstack failed: " + new String(output, StandardCharsets.UTF_8));
         }
         Matcher header = HEADER.matcher(new String(output, StandardCharsets.UTF_8));
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         while (header.find()) {
             names.add(header.group(1));
         }
