@@ -40,9 +40,8 @@ public final class EngineProperties {
      *                   {@code ./application.properties} when it exists
      */
     public static EngineProperties load(Path configFile, Map<String, String> environment, Properties system) {
-        Properties merged = new Properties();
-        try (InputStream in = EngineProperties.class.getResourceAsStream(DEFAULTS)) {
-            merged.load(in);
+        Properties merged = defaults();
+        try {
             Path file = configFile != null ? configFile : Path.of("application.properties");
             if (configFile != null || Files.isRegularFile(file)) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -69,6 +68,31 @@ public final class EngineProperties {
                 merged.setProperty(key, system.getProperty(key));
             }
         }
+        return resolved(merged);
+    }
+
+    /**
+     * The built-in defaults with {@code overrides} applied over them, and nothing else: for a host that keeps
+     * the configuration itself (Karaf's config admin), where the working directory and the environment are
+     * the container's, not the engine's.
+     */
+    public static EngineProperties withOverrides(Map<String, String> overrides) {
+        Properties merged = defaults();
+        overrides.forEach(merged::setProperty);
+        return resolved(merged);
+    }
+
+    private static Properties defaults() {
+        Properties defaults = new Properties();
+        try (InputStream in = EngineProperties.class.getResourceAsStream(DEFAULTS)) {
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read configuration: " + e.getMessage(), e);
+        }
+        return defaults;
+    }
+
+    private static EngineProperties resolved(Properties merged) {
         // Relative data folders are taken from the working directory, once, so every ${medrelay.data.dir}
         // reference (H2 URLs among them, which must be absolute) names the same place.
         merged.setProperty(DATA_DIR, Path.of(merged.getProperty(DATA_DIR)).toAbsolutePath().normalize().toString());
