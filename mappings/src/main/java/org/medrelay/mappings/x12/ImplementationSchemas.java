@@ -31,11 +31,14 @@ public final class ImplementationSchemas {
      * on the CLI's stderr. Held here so the level set survives garbage collection of the logger.
      */
     private static final java.util.logging.Logger SCHEMA_READER_LOG = quiet("io.xlate.edi.internal.schema.SchemaReaderBase");
-    private static final ImplementationSchemas INSTANCE = new ImplementationSchemas();
+    private static final ImplementationSchemas INSTANCE = new ImplementationSchemas(true);
+    private static final ImplementationSchemas ENVELOPE_ONLY = new ImplementationSchemas(false);
 
     private final Map<String, Schema> loaded = new ConcurrentHashMap<>();
+    private final boolean guides;
 
-    private ImplementationSchemas() {
+    private ImplementationSchemas(boolean guides) {
+        this.guides = guides;
     }
 
     private static java.util.logging.Logger quiet(String name) {
@@ -48,6 +51,15 @@ public final class ImplementationSchemas {
         return INSTANCE;
     }
 
+    /**
+     * The interchange control schema only: envelopes, control numbers and counts are still checked, transaction
+     * sets are not validated against their guides. For a second read of a file already validated (StAEDI's
+     * implementation-schema validation is most of the cost of reading an 835).
+     */
+    public static ImplementationSchemas envelopeOnly() {
+        return ENVELOPE_ONLY;
+    }
+
     /** The 005010 interchange control schema (ISA version 00501). */
     Schema interchange00501() {
         return load("interchange.00501.xml");
@@ -55,6 +67,9 @@ public final class ImplementationSchemas {
 
     /** The schema for a transaction set id (ST01) and guide (ST03 or GS08), if MedRelay has one. */
     public Optional<String> guideFor(String transactionSetId, String guide) {
+        if (!guides) {
+            return Optional.empty();
+        }
         return SHIPPED.entrySet().stream()
                 .filter(e -> e.getKey().equals(transactionSetId + " " + prefix(guide)))
                 .map(Map.Entry::getValue).findFirst();

