@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The StAEDI schemas MedRelay validates with, from {@code x12/schemas/} on the classpath: the 00501
  * interchange control structure (with TA1) and one implementation schema per transaction set and guide,
  * named {@code <transaction>.<version>.<guide>.xml}. A guide is matched on its prefix, so 005010X279
- * (sent by some trading partners without the addenda suffix) is validated against 005010X279A1.
+ * (sent by some trading partners without the addenda suffix) is validated against 005010X279A1, and 005010X221
+ * against 005010X221A1.
  */
 public final class ImplementationSchemas {
 
@@ -22,6 +23,7 @@ public final class ImplementationSchemas {
     private static final Map<String, String> SHIPPED = Map.of(
             "270 005010X279", "270.5010.X279A1.xml",
             "271 005010X279", "271.5010.X279A1.xml",
+            "835 005010X221", "835.5010.X221A1.xml",
             "999 005010X231", "999.5010.X231A1.xml");
     /**
      * StAEDI logs, at INFO on java.util.logging, every type an included file defines that a schema does not
@@ -29,11 +31,14 @@ public final class ImplementationSchemas {
      * on the CLI's stderr. Held here so the level set survives garbage collection of the logger.
      */
     private static final java.util.logging.Logger SCHEMA_READER_LOG = quiet("io.xlate.edi.internal.schema.SchemaReaderBase");
-    private static final ImplementationSchemas INSTANCE = new ImplementationSchemas();
+    private static final ImplementationSchemas INSTANCE = new ImplementationSchemas(true);
+    private static final ImplementationSchemas ENVELOPE_ONLY = new ImplementationSchemas(false);
 
     private final Map<String, Schema> loaded = new ConcurrentHashMap<>();
+    private final boolean guides;
 
-    private ImplementationSchemas() {
+    private ImplementationSchemas(boolean guides) {
+        this.guides = guides;
     }
 
     private static java.util.logging.Logger quiet(String name) {
@@ -46,6 +51,15 @@ public final class ImplementationSchemas {
         return INSTANCE;
     }
 
+    /**
+     * The interchange control schema only: envelopes, control numbers and counts are still checked, transaction
+     * sets are not validated against their guides. For a second read of a file already validated (StAEDI's
+     * implementation-schema validation is most of the cost of reading an 835).
+     */
+    public static ImplementationSchemas envelopeOnly() {
+        return ENVELOPE_ONLY;
+    }
+
     /** The 005010 interchange control schema (ISA version 00501). */
     Schema interchange00501() {
         return load("interchange.00501.xml");
@@ -53,6 +67,9 @@ public final class ImplementationSchemas {
 
     /** The schema for a transaction set id (ST01) and guide (ST03 or GS08), if MedRelay has one. */
     public Optional<String> guideFor(String transactionSetId, String guide) {
+        if (!guides) {
+            return Optional.empty();
+        }
         return SHIPPED.entrySet().stream()
                 .filter(e -> e.getKey().equals(transactionSetId + " " + prefix(guide)))
                 .map(Map.Entry::getValue).findFirst();

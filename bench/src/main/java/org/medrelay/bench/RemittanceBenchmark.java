@@ -1,0 +1,141 @@
+package org.medrelay.bench;
+
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamReader;
+import org.medrelay.mappings.x12.ImplementationSchemas;
+import org.medrelay.mappings.x12.TransactionSet;
+import org.medrelay.mappings.x12.X12Reader;
+import org.medrelay.mappings.x12.remittance.ClaimPayment;
+import org.medrelay.mappings.x12.remittance.DenialCategorizer;
+import org.medrelay.mappings.x12.remittance.DenialCategory;
+import org.medrelay.mappings.x12.remittance.RemittanceAdvice;
+import org.medrelay.mappings.x12.remittance.RemittanceHandler;
+import org.medrelay.mappings.x12.remittance.RemittanceReader;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * 835 streaming benchmark: writes a synthetic 835 (default 600,000 claims, about 220 MB) to a temporary file,
+ * then reads it twice each way, alternating: StAEDI's raw event read (its own envelope checks, no
+ * transaction schema, events counted); MedRelay's path (X12Reader validating against 005010X221A1,
+ * RemittanceReader assembling every claim, DenialCategorizer classifying it); and the same path with envelope
+ * checks only, as the second pass of {@code medrelay denials} reads. Prints MB/s and claims/s of the better run
+ * of each, the ratios, and the heap left after the last collection; run it with -Xmx256m (bench/remittance
+ * does). The file is deleted at the end.
+ * Usage: RemittanceBenchmark [--claims N] [--claims-per-payment N]
+ */
+public final class RemittanceBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int claims = intOption(args, "--claims", 600_000);
+        int perPayment = intOption(args, "--claims-per-payment", 2_000);
+        Path file = Files.createTempFile("medrelay-bench-", ".835");
+        try {
+            long bytes = SyntheticRemittance.write(file, claims, perPayment);
+            System.out.printf("835 file: %,d bytes (%.1f MB), %,d claims, %,d payments; max heap %d MB%n",
+                    bytes, bytes / 1e6, claims, (claims + perPayment - 1) / perPayment, Runtime.getRuntime().maxMemory() >> 20);
+            double raw = 0;
+            double validated = 0;
+            double envelopeOnly = 0;
+            for (int round = 1; round <= 2; round++) {
+                raw = Math.max(raw, timed("StAEDI raw event read", bytes, claims, () -> rawRead(file)));
+                validated = Math.max(validated, timed("MedRelay validate + read + categorize", bytes, claims,
+                        () -> medRelayRead(file, claims, ImplementationSchemas.shipped())));
+                envelopeOnly = Math.max(envelopeOnly, timed("MedRelay read + categorize (envelope only)", bytes, claims,
+                        () -> medRelayRead(file, claims, ImplementationSchemas.envelopeOnly())));
+            }
+            System.out.printf("best: StAEDI raw %.1f MB/s; MedRelay with 005010X221A1 validation %.1f MB/s (%.2fx the raw "
+                    + "read's time); without it %.1f MB/s (%.2fx)%n", raw / 1e6, validated / 1e6, raw / validated,
+                    envelopeOnly / 1e6, raw / envelopeOnly);
+            System.out.printf("heap in use after the last collection: %d MB of %d MB%n", heapAfterGc() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private interface Pass {
+        void run() throws Exception;
+    }
+
+    /** Bytes per second of one pass. */
+    private static double timed(String name, long bytes, int claims, Pass pass) throws Exception {
+        long start = System.nanoTime();
+        pass.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%-40s %6.1f s  %7.1f MB/s  %,9.0f claims/s%n", name, seconds, bytes / seconds / 1e6, claims / seconds);
+        return bytes / seconds;
+    }
+
+    private static void rawRead(Path file) throws Exception {
+        long events = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in)) {
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                if (event == EDIStreamEvent.ELEMENT_DATA) {
+                    reader.getText();
+                }
+                events++;
+            }
+        }
+        if (events == 0) {
+            throw new IllegalStateException("no events");
+        }
+    }
+
+    private static void medRelayRead(Path file, int expectedClaims, ImplementationSchemas schemas) throws Exception {
+        DenialCategorizer categorizer = DenialCategorizer.shipped();
+        Map<DenialCategory, Integer> categories = new EnumMap<>(DenialCategory.class);
+        int[] counts = new int[2];
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            new RemittanceReader(new X12Reader(schemas)).read(in, new RemittanceHandler() {
+                @Override
+                public void claim(RemittanceAdvice advice, ClaimPayment claim) {
+                    counts[0]++;
+                    categories.merge(categorizer.categorize(claim).category(), 1, Integer::sum);
+                }
+
+                @Override
+                public void remittanceEnded(RemittanceAdvice advice, TransactionSet validated) {
+                    if (!validated.accepted()) {
+                        counts[1]++;
+                    }
+                }
+            });
+        }
+        if (counts[0] != expectedClaims || counts[1] != 0) {
+            throw new IllegalStateException(counts[0] + " claims read, " + counts[1] + " payments rejected by validation");
+        }
+        System.out.println("  categories: " + categories);
+    }
+
+    /** What the collector left live after its last run, summed over the heap pools: the figure that must stay flat. */
+    private static long heapAfterGc() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                used += pool.getCollectionUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
