@@ -113,18 +113,18 @@ public final class CoverageEligibilityResponseMapper {
         }
         // Then active/inactive coverage EBs: they say a service type was answered (an item of its own only when
         // no benefit named it) and may carry EB11 authorization required, EB05 and MSG for all its items.
-        for (BenefitInformation coverage : response.benefits()) {
-            if (!coverageOnly(coverage)) {
+        for (BenefitInformation coverageEb : response.benefits()) {
+            if (!coverageOnly(coverageEb)) {
                 continue;
             }
-            for (String serviceType : serviceTypes(coverage)) {
+            for (String serviceType : serviceTypes(coverageEb)) {
                 List<ItemsComponent> named = items.entrySet().stream().filter(e -> e.getKey().startsWith(serviceType + "|"))
                         .map(Map.Entry::getValue).toList();
                 if (named.isEmpty()) {
-                    String key = serviceType + "|" + coverage.inPlanNetwork() + "|" + coverage.coverageLevel();
-                    named = List.of(items.computeIfAbsent(key, k -> newItem(serviceType, coverage)));
+                    String key = serviceType + "|" + coverageEb.inPlanNetwork() + "|" + coverageEb.coverageLevel();
+                    named = List.of(items.computeIfAbsent(key, k -> newItem(serviceType, coverageEb)));
                 }
-                named.forEach(item -> addToItem(item, coverage));
+                named.forEach(item -> addToItem(item, coverageEb));
             }
         }
         items.values().forEach(insurance::addItem);
