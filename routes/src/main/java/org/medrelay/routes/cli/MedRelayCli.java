@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 Hl7Command.class,
                 X12Command.class,
+                EligibilityCommand.class,
                 ErrorsCommand.class,
                 MessagesCommand.class,
                 KeysCommand.class,
