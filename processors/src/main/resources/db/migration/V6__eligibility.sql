@@ -35,7 +35,10 @@ create table eligibility_request (
     status              varchar(20)   not null,
     due_at              timestamp with time zone not null,
     payload             bytea         not null,
+    -- ISA13, GS06 and ST02 of the 270 it was sent in: what a TA1 (TA101) or a 999 (AK102, AK202) answering it names.
     interchange_control_number varchar(9),
+    group_control_number       varchar(9),
+    transaction_control_number varchar(9),
     batch_file          varchar(200),
     sent_at             timestamp with time zone,
     answered_at         timestamp with time zone,
@@ -50,3 +53,4 @@ create index eligibility_request_due on eligibility_request (status, due_at);
 create index eligibility_request_appointment on eligibility_request (appointment_key);
 create index eligibility_request_patient on eligibility_request (patient_key, service_date);
 create index eligibility_request_interchange on eligibility_request (interchange_control_number);
+create index eligibility_request_group on eligibility_request (group_control_number);

@@ -25,7 +25,8 @@ import java.security.SecureRandom;
 public class EligibilityRequests {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String COLUMNS = "id, trace_number, status, coverage_key, payload, interchange_control_number";
+    private static final String COLUMNS = "id, trace_number, status, coverage_key, payload, interchange_control_number,"
+            + " transaction_control_number";
     private final DataSource store;
     private final EligibilityCheckPayload payloads;
     private final Clock clock;
@@ -115,7 +116,7 @@ public class EligibilityRequests {
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return new StoredRequest(keys.getLong(1), trace, RequestStatus.DUE, coverageKey, check, null);
+                return new StoredRequest(keys.getLong(1), trace, RequestStatus.DUE, coverageKey, check, null, null);
             }
         }
     }
@@ -148,10 +149,18 @@ public class EligibilityRequests {
         }
     }
 
-    /** The request went out in this file, in the interchange with this ISA13. */
-    public void sent(long id, String interchangeControlNumber, String batchFile) throws SQLException {
-        update("update eligibility_request set status = 'SENT', interchange_control_number = ?, batch_file = ?, sent_at = ?,"
-                + " updated_at = ? where id = ? and status = 'DUE'", interchangeControlNumber, batchFile, now(), now(), id);
+    /** The request went out in this file, in the 270 with these ISA13, GS06 and ST02. */
+    public void sent(long id, SentEnvelope envelope, String batchFile) throws SQLException {
+        update("update eligibility_request set status = 'SENT', interchange_control_number = ?, group_control_number = ?,"
+                + " transaction_control_number = ?, batch_file = ?, sent_at = ?, updated_at = ? where id = ? and status = 'DUE'",
+                envelope.interchange(), envelope.group(), envelope.transactionSet(), batchFile, now(), now(), id);
+    }
+
+    /** The requests sent in the functional group with this GS06 (what a 999's AK102 names). */
+    public List<StoredRequest> byGroup(String groupControlNumber) throws SQLException {
+        try (Connection c = store.getConnection()) {
+            return select(c, "group_control_number = ? and status = 'SENT'", groupControlNumber);
+        }
     }
 
     public void answered(long id, String responseReference, String outcome) throws SQLException {
@@ -192,7 +201,7 @@ public class EligibilityRequests {
                     String trace = rs.getString("trace_number");
                     rows.add(new StoredRequest(rs.getLong("id"), trace, RequestStatus.valueOf(rs.getString("status")),
                             rs.getString("coverage_key"), payloads.open(rs.getBytes("payload"), trace),
-                            rs.getString("interchange_control_number")));
+                            rs.getString("interchange_control_number"), rs.getString("transaction_control_number")));
                 }
             }
             return rows;

@@ -78,6 +78,11 @@ public final class EligibilitySettings {
         return list("service-types");
     }
 
+    /** The X12 service type of a visit (EB03 the estimate and the rules look at): 98 office visit by default. */
+    public String visitServiceType() {
+        return required("visit-service-type");
+    }
+
     public Duration leadTime() {
         return Duration.parse(required("lead-time"));
     }

@@ -91,7 +91,7 @@ class EligibilityRequestsTest {
         StoredRequest first = requests.schedule(check("APPT1", LocalDate.of(2026, 12, 1), false), "cov1").orElseThrow();
         StoredRequest moved = requests.schedule(check("APPT1", LocalDate.of(2026, 12, 8), false), "cov1").orElseThrow();
         assertEquals(RequestStatus.SUPERSEDED, requests.byTrace(first.traceNumber()).orElseThrow().status());
-        requests.sent(moved.id(), "000000007", "270-1.x12");
+        requests.sent(moved.id(), new SentEnvelope("000000007", "7", "0007"), "270-1.x12");
         StoredRequest newCoverage = requests.schedule(check("APPT1", LocalDate.of(2026, 12, 8), false), "cov2").orElseThrow();
         assertEquals(RequestStatus.SENT, requests.byTrace(moved.traceNumber()).orElseThrow().status(), "a sent check stays as it is");
         assertEquals(RequestStatus.DUE, requests.byTrace(newCoverage.traceNumber()).orElseThrow().status());

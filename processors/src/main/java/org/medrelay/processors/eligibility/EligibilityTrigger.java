@@ -1,0 +1,111 @@
+package org.medrelay.processors.eligibility;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Patient;
+import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.mappings.x12.EligibilityInquiry;
+import org.medrelay.processors.audit.AuditAction;
+import org.medrelay.processors.audit.AuditEvent;
+import org.medrelay.processors.audit.AuditOutcome;
+import org.medrelay.processors.audit.AuditSubject;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.fhir.AuditedFhirWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records the eligibility check a new or changed appointment (SIU S12/S14) or a registration (ADT A04/A08) calls for,
+ * due {@code medrelay.eligibility.lead-time} before the visit (at once when that has passed). Works on the message as
+ * mapped to FHIR and written to the EHR: the Patient, the Appointment or Encounter, and the Coverage (from IN1, or,
+ * for an appointment, the patient's active Coverage read from the EHR, audited). A visit moved or a coverage changed
+ * supersedes the earlier check (see {@link EligibilityRequests}). A patient without a usable coverage is skipped and
+ * logged by message id.
+ */
+public class EligibilityTrigger {
+
+    /** Exchange property holding the Bundle the message was mapped to, set before it is written. */
+    public static final String MAPPED_BUNDLE = "MedRelayMappedBundle";
+    private static final Logger LOG = LoggerFactory.getLogger(EligibilityTrigger.class);
+
+    private final EligibilityRequests requests;
+    private final EligibilitySettings settings;
+    private final PatientKeys keys;
+    private final IGenericClient ehr;
+    private final AuditTrail trail;
+    private final String actor;
+    private final Clock clock;
+
+    public EligibilityTrigger(EligibilityRequests requests, EligibilitySettings settings, PatientKeys keys, IGenericClient ehr,
+                              AuditTrail trail, String actor, Clock clock) {
+        this.requests = requests;
+        this.settings = settings;
+        this.keys = keys;
+        this.ehr = ehr;
+        this.trail = trail;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** @param written the server ids the message's resources were written as ({@link AuditedFhirWriter#write}) */
+    public void record(@ExchangeProperty(MAPPED_BUNDLE) Bundle bundle, @Body List<String> written,
+                       @ExchangeProperty(AuditSubject.EXCHANGE_PROPERTY) AuditSubject subject) throws SQLException {
+        Optional<String> patientId = written.stream().filter(id -> id.startsWith("Patient/")).findFirst();
+        Optional<Patient> patient = VisitCoverage.first(bundle, Patient.class);
+        if (patientId.isEmpty() || patient.isEmpty() || subject == null || subject.patientKey() == null) {
+            return;
+        }
+        Optional<Coverage> coverage = VisitCoverage.first(bundle, Coverage.class);
+        if (coverage.isEmpty()) {
+            coverage = activeCoverageInEhr(patientId.get(), subject);
+        }
+        Optional<EligibilityInquiry.InformationSource> payer = coverage.flatMap(VisitCoverage::payer);
+        Optional<EligibilityInquiry.Subscriber> subscriber = coverage.flatMap(c -> VisitCoverage.subscriber(patient.get(), c));
+        if (payer.isEmpty() || subscriber.isEmpty()) {
+            LOG.info("No eligibility check for message {}: no coverage of the patient's own with a payer and member id",
+                    subject.sourceMessage());
+            return;
+        }
+        ZoneId zone = clock.getZone();
+        Instant visitStart = VisitCoverage.visitStart(bundle).orElse(clock.instant());
+        Instant due = visitStart.minus(settings.leadTime());
+        Visit visit = new Visit(VisitCoverage.date(visitStart, zone), settings.visitServiceType(), settings.defaultExpectedCharge());
+        String appointmentKey = VisitCoverage.appointmentId(bundle).map(id -> keys.keyOf("appointment|" + id)).orElse(null);
+        EligibilityCheck check = new EligibilityCheck(subject.patientKey(), patientId.get(), appointmentKey, subject.sourceMessage(),
+                payer.get(), subscriber.get(), visit, due.isBefore(clock.instant()) ? clock.instant() : due, false);
+        String coverageKey = keys.keyOf("coverage|" + payer.get().id() + "|" + subscriber.get().memberId());
+        requests.schedule(check, coverageKey).ifPresentOrElse(
+                r -> LOG.info("Eligibility check {} recorded for message {}, due {}", r, subject.sourceMessage(), r.check().dueAt()),
+                () -> LOG.info("Eligibility check for message {} already recorded for this patient, payer and date", subject.sourceMessage()));
+    }
+
+    /** The patient's active Coverage in the EHR (an appointment message carries none), read and audited. */
+    private Optional<Coverage> activeCoverageInEhr(String patientId, AuditSubject subject) throws SQLException {
+        Bundle found;
+        try {
+            found = ehr.search().forResource(Coverage.class)
+                    .where(Coverage.BENEFICIARY.hasId(patientId))
+                    .and(Coverage.STATUS.exactly().code("active"))
+                    .returnBundle(Bundle.class).execute();
+        } catch (RuntimeException e) {
+            trail.append(AuditEvent.of(actor, AuditAction.READ, clock.instant(), subject, "Coverage", AuditOutcome.FAILURE,
+                    e.getClass().getSimpleName()));
+            throw e;
+        }
+        Optional<Coverage> coverage = VisitCoverage.first(found, Coverage.class);
+        trail.append(AuditEvent.of(actor, AuditAction.READ, clock.instant(), subject,
+                coverage.map(c -> c.getIdElement().toUnqualifiedVersionless().getValue()).orElse("Coverage"), AuditOutcome.SUCCESS,
+                coverage.isPresent() ? null : "no active Coverage"));
+        return coverage;
+    }
+}
