@@ -76,13 +76,12 @@ public class EligibilityInbox {
     }
 
     /** The route's step: body = the file's bytes; sets the body to the acknowledgment (or null) and its file name. */
-    public InboxResult take(Exchange exchange) throws Exception {
+    public void take(Exchange exchange) throws Exception {
         byte[] content = exchange.getMessage().getMandatoryBody(byte[].class);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "x12", String.class);
         InboxResult result = receive(content, fileName);
         exchange.getMessage().setBody(result.acknowledgment().orElse(null));
         exchange.getMessage().setHeader(ACKNOWLEDGMENT_FILE, "ack-" + fileName);
-        return result;
     }
 
     public InboxResult receive(byte[] content, String fileName) throws IOException, SQLException {

@@ -1,6 +1,7 @@
 package org.medrelay.processors.eligibility;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.hl7.fhir.r4.model.Bundle;
@@ -89,20 +90,30 @@ public class EligibilityTrigger {
                 () -> LOG.info("Eligibility check for message {} already recorded for this patient, payer and date", subject.sourceMessage()));
     }
 
-    /** The patient's active Coverage in the EHR (an appointment message carries none), read and audited. */
+    /**
+     * The patient's active Coverage in the EHR (an appointment message carries none), read and audited. An EHR that
+     * refuses the search (HTTP 4xx) means no check for this message, logged; one that fails otherwise is retried with
+     * the message.
+     */
     private Optional<Coverage> activeCoverageInEhr(String patientId, AuditSubject subject) throws SQLException {
         Bundle found;
         try {
-            found = ehr.search().forResource(Coverage.class)
-                    .where(Coverage.BENEFICIARY.hasId(patientId))
-                    .and(Coverage.STATUS.exactly().code("active"))
+            found = ehr.search().forResource(Coverage.class).where(Coverage.BENEFICIARY.hasId(patientId))
                     .returnBundle(Bundle.class).execute();
-        } catch (RuntimeException e) {
+        } catch (BaseServerResponseException e) {
             trail.append(AuditEvent.of(actor, AuditAction.READ, clock.instant(), subject, "Coverage", AuditOutcome.FAILURE,
-                    e.getClass().getSimpleName()));
+                    "EHR answered HTTP " + e.getStatusCode()));
+            if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+                LOG.warn("EHR refused the Coverage search (HTTP {}): no eligibility check for message {}", e.getStatusCode(),
+                        subject.sourceMessage());
+                return Optional.empty();
+            }
             throw e;
         }
-        Optional<Coverage> coverage = VisitCoverage.first(found, Coverage.class);
+        List<Coverage> coverages = found.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Coverage.class::isInstance).map(Coverage.class::cast)
+                .filter(c -> c.getStatus() == Coverage.CoverageStatus.ACTIVE).toList();
+        Optional<Coverage> coverage = coverages.isEmpty() ? Optional.empty() : Optional.of(coverages.get(coverages.size() - 1));
         trail.append(AuditEvent.of(actor, AuditAction.READ, clock.instant(), subject,
                 coverage.map(c -> c.getIdElement().toUnqualifiedVersionless().getValue()).orElse("Coverage"), AuditOutcome.SUCCESS,
                 coverage.isPresent() ? null : "no active Coverage"));

@@ -43,7 +43,8 @@ final class VisitCoverage {
     /** The patient as the coverage's subscriber, when the coverage is the patient's own (relationship self or not said). */
     static Optional<EligibilityInquiry.Subscriber> subscriber(Patient patient, Coverage coverage) {
         String relationship = coverage.getRelationship().getCodingFirstRep().getCode();
-        if (relationship != null && !"self".equals(relationship) || !coverage.hasSubscriberId()) {
+        if (relationship != null && !"self".equals(relationship) || !coverage.hasSubscriberId()
+                || !patient.getNameFirstRep().hasFamily()) {
             return Optional.empty();
         }
         LocalDate birth = patient.hasBirthDate() ? patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate() : null;
