@@ -61,6 +61,7 @@ class EligibilityRoundTripTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String GOOD_MEMBER = "XK44102";
     private static final String BROKEN_MEMBER = "XK55501";
+    private static final String REFUSED_MEMBER = "XK77701";
 
     @TempDir
     static Path dir;
@@ -95,8 +96,16 @@ class EligibilityRoundTripTest {
         }
     }
 
-    /** The clearinghouse's payer: active PPO coverage with a high remaining deductible; for BROKEN_MEMBER an EB01 of 9. */
-    private static String answer(String trace, String memberId) {
+    /**
+     * The clearinghouse's payer: active PPO coverage with a high remaining deductible; for BROKEN_MEMBER an EB01 of 9; for
+     * REFUSED_MEMBER a 999 rejecting the 270.
+     */
+    private static String answer(TestClearinghouse.Request request) {
+        String trace = request.trace();
+        String memberId = request.memberId();
+        if (REFUSED_MEMBER.equals(memberId)) {
+            return clearinghouse.rejection999(request);
+        }
         if (BROKEN_MEMBER.equals(memberId)) {
             return clearinghouse.response(trace, memberId, List.of("EB*9*IND*30"));
         }
@@ -143,7 +152,7 @@ class EligibilityRoundTripTest {
                 reasons.get(1));
         assertTrue(gap.suiteResult().draft().text().contains("Ask: Tell the patient the estimated amount due"));
 
-        Path ack = await("the 999 for the 271 in the outbox", () -> outboxFile("ack-271-" + trace));
+        Path ack = await("the 999 for the 271 in the outbox", () -> outboxFile("ack-reply-" + trace));
         assertTrue(Files.readString(ack, StandardCharsets.ISO_8859_1).contains("AK9*A*1*1*1~"));
         StoredRequest answered = requests().byTrace(trace).orElseThrow();
         assertEquals("ANSWERED", answered.status().name());
@@ -156,17 +165,37 @@ class EligibilityRoundTripTest {
     void anInvalid271IsQuarantinedWithItsReportA999RejectsItAndTheSetupQueueGetsTheRequest() throws Exception {
         send(registration("MRN300002", "Testpatient^Bert", BROKEN_MEMBER, "EL0002"));
 
-        Path quarantined = await("the invalid 271 quarantined", () -> quarantineFile(".x12"));
+        Path quarantined = await("the invalid 271 quarantined", () -> quarantineFile(BROKEN_MEMBER));
         Path report = quarantined.resolveSibling(quarantined.getFileName() + ".report.txt");
         String reportText = Files.readString(report);
         assertTrue(reportText.contains("EB01 (1390): IK403 7 invalid code value"), reportText);
         Path ack = await("the 999 rejecting it in the outbox", () -> outboxFileContaining("AK9*R*1*1*0"));
         assertTrue(Files.readString(ack, StandardCharsets.ISO_8859_1).contains("IK5*R"));
-        WorkItem setup = await("the clearinghouse-setup item", () -> workItems(WorkQueue.CLEARINGHOUSE_SETUP).stream().findFirst());
+        String patientId = patient("MRN300002").getIdElement().toUnqualifiedVersionless().getValue();
+        WorkItem setup = await("the clearinghouse-setup item", () -> workItems(WorkQueue.CLEARINGHOUSE_SETUP).stream()
+                .filter(i -> i.patient().reference().equals(patientId)).findFirst());
         assertEquals("271-quarantined", setup.suiteResult().classification());
-        assertEquals(patient("MRN300002").getIdElement().toUnqualifiedVersionless().getValue(), setup.patient().reference());
         assertTrue(setup.suiteResult().reasons().stream().anyMatch(r -> r.contains("IK403 7")), setup.suiteResult().reasons().toString());
         assertTrue(responseForMember(BROKEN_MEMBER).isEmpty(), "nothing of a quarantined file reaches the EHR");
+    }
+
+    @Test
+    void a999RejectingOur270SendsTheRequestToTheClearinghouseSetupQueue() throws Exception {
+        send(registration("MRN300004", "Testpatient^Dina", REFUSED_MEMBER, "EL0006"));
+
+        String patientId = await("the patient in the EHR", () -> Optional.ofNullable(patient("MRN300004")))
+                .getIdElement().toUnqualifiedVersionless().getValue();
+        WorkItem setup = await("the clearinghouse-setup item for the rejected 270", () -> workItems(WorkQueue.CLEARINGHOUSE_SETUP)
+                .stream().filter(i -> i.patient().reference().equals(patientId)).findFirst());
+        assertEquals("270-rejected", setup.suiteResult().classification());
+        assertEquals("eligibility-clearinghouse-problem", setup.type().code());
+        assertEquals(List.of("999 AK9 R, IK5 R", "IK3 NM1 at 5 in 2100: 8", "IK4 NM109 (67): 7", "IK5 5"),
+                setup.suiteResult().reasons().subList(0, 4));
+        String trace = clearinghouse.tracesRead().stream()
+                .filter(t -> byTrace(t).map(r -> r.check().subscriber().memberId().equals(REFUSED_MEMBER)).orElse(false))
+                .findFirst().orElseThrow();
+        assertEquals("REJECTED", requests().byTrace(trace).orElseThrow().status().name());
+        assertTrue(outboxFile("ack-reply-" + trace).isEmpty(), "a 999 is not itself acknowledged");
     }
 
     @Test
@@ -231,7 +260,7 @@ class EligibilityRoundTripTest {
     private static Patient patient(String mrn) {
         Bundle found = ehr.search().forResource(Patient.class).where(Patient.IDENTIFIER.exactly().code(mrn))
                 .returnBundle(Bundle.class).execute();
-        return (Patient) found.getEntryFirstRep().getResource();
+        return found.hasEntry() ? (Patient) found.getEntryFirstRep().getResource() : null;
     }
 
     private static ItemsComponent item(CoverageEligibilityResponse response, String serviceType) {
@@ -246,6 +275,14 @@ class EligibilityRoundTripTest {
     private static List<WorkItem> workItems(WorkQueue queue) throws Exception {
         WorkItemStore store = engine.camelContext().getRegistry().lookupByNameAndType("workItemStore", WorkItemStore.class);
         return store.list(WorkItemQuery.all().inQueue(queue));
+    }
+
+    private static Optional<StoredRequest> byTrace(String trace) {
+        try {
+            return requests().byTrace(trace);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static EligibilityRequests requests() {
@@ -276,13 +313,18 @@ class EligibilityRoundTripTest {
         return Optional.empty();
     }
 
-    private static Optional<Path> quarantineFile(String suffix) throws Exception {
+    private static Optional<Path> quarantineFile(String holding) throws Exception {
         Path folder = dir.resolve("data").resolve("eligibility").resolve("quarantine");
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".x12")).toList()) {
+                if (Files.readString(f, StandardCharsets.ISO_8859_1).contains(holding)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
         }
     }
 

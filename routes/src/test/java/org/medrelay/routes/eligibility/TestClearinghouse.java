@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +38,12 @@ final class TestClearinghouse implements AutoCloseable {
     private final Thread answering;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> traces = new CopyOnWriteArrayList<>();
-    private final BiFunction<String, String, String> answer;
+    private final Function<Request, String> answer;
     private volatile boolean running = true;
     private int controlNumber = 700;
 
-    /** @param answer (TRN02 of the 270, NM109 member id) to the 271 text, or null to answer nothing */
-    TestClearinghouse(Path root, BiFunction<String, String, String> answer) throws IOException {
+    /** @param answer a request read from a 270 to the file to put in the inbox (a 271, a 999), or null to answer nothing */
+    TestClearinghouse(Path root, Function<Request, String> answer) throws IOException {
         this.root = root;
         this.answer = answer;
         Files.createDirectories(outbox());
@@ -103,29 +103,52 @@ final class TestClearinghouse implements AutoCloseable {
     }
 
     private void answerFile(Path file) throws IOException {
-        List<String[]> requests = new ArrayList<>();
+        List<Request> requests = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
-            String[] current = new String[2];
+            String[] envelope = new String[4];
             new X12Reader().read(in, new X12Handler() {
                 @Override
                 public void segment(X12Segment segment) {
-                    if ("TRN".equals(segment.id())) {
-                        current[0] = segment.element(2);
-                    } else if ("NM1".equals(segment.id()) && "IL".equals(segment.element(1))) {
-                        requests.add(new String[]{current[0], segment.element(9)});
+                    switch (segment.id()) {
+                        case "ISA" -> envelope[0] = segment.element(13);
+                        case "GS" -> envelope[1] = segment.element(6);
+                        case "ST" -> envelope[2] = segment.element(2);
+                        case "TRN" -> envelope[3] = segment.element(2);
+                        case "NM1" -> {
+                            if ("IL".equals(segment.element(1))) {
+                                requests.add(new Request(envelope[3], segment.element(9), envelope[0], envelope[1], envelope[2]));
+                            }
+                        }
+                        default -> {
+                        }
                     }
                 }
             });
         } catch (org.medrelay.mappings.x12.X12InputException e) {
             throw new IOException(e);
         }
-        for (String[] request : requests) {
-            traces.add(request[0]);
-            String reply = answer.apply(request[0], request[1]);
+        for (Request request : requests) {
+            traces.add(request.trace());
+            String reply = answer.apply(request);
             if (reply != null) {
-                deliver("271-" + request[0] + ".x12", reply.getBytes(StandardCharsets.ISO_8859_1));
+                deliver("reply-" + request.trace() + ".x12", reply.getBytes(StandardCharsets.ISO_8859_1));
             }
         }
+    }
+
+    /** One request of a 270 file: TRN02, NM109 member id, and the ISA13, GS06 and ST02 it came in. */
+    record Request(String trace, String memberId, String isa13, String gs06, String st02) {
+    }
+
+    /** A 999 rejecting the 270 transaction set of this request (IK5 R with IK502 5, AK9 R). */
+    synchronized String rejection999(Request request) {
+        int number = ++controlNumber;
+        String isa13 = String.format("%09d", number);
+        return "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*MEDRELAY       *261124*1300*^*00501*" + isa13 + "*0*T*:~\n"
+                + "GS*FA*CLEARINGHOUSE*MEDRELAY*20261124*1300*" + number + "*X*005010X231A1~\n"
+                + "ST*999*0001*005010X231A1~\nAK1*HS*" + request.gs06() + "*005010X279A1~\nAK2*270*" + request.st02() + "*005010X279A1~\n"
+                + "IK3*NM1*5*2100*8~\nIK4*9*67*7*BADID~\nIK5*R*5~\nAK9*R*1*1*0~\nSE*8*0001~\n"
+                + "GE*1*" + number + "~\nIEA*1*" + isa13 + "~\n";
     }
 
     /** A 005010X279A1 271 from payer 60054 with these segments in 2000C after TRN and NM1. */
