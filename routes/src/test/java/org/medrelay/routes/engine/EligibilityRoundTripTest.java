@@ -1,4 +1,4 @@
-package org.medrelay.routes.eligibility;
+package org.medrelay.routes.engine;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -21,9 +21,6 @@ import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemQuery;
 import org.medrelay.processors.review.WorkItemStore;
 import org.medrelay.processors.review.WorkQueue;
-import org.medrelay.routes.engine.EngineProperties;
-import org.medrelay.routes.engine.MedRelayEngine;
-import org.medrelay.routes.engine.TestEngines;
 import org.medrelay.routes.mllp.AckSummary;
 import org.medrelay.routes.mllp.MllpClient;
 
@@ -54,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 271 in the inbox, and the sandbox EHR receives the CoverageEligibilityResponse while the front desk gets the gap item.
  * A second patient's 271 comes back invalid: it is quarantined with its report, a 999 rejecting it is dropped in the
  * outbox and the request goes to the clearinghouse-setup queue. An appointment (SIU S12) a week ahead is due lead-time
- * before the visit, not at once.
+ * before the visit, not at once. Everything the engine logs meanwhile is searched for the patients' names, MRNs, member
+ * ids and birth dates: none may appear.
  */
 class EligibilityRoundTripTest {
 
@@ -70,9 +68,11 @@ class EligibilityRoundTripTest {
     private static MedRelayEngine engine;
     private static int mllpPort;
     private static IGenericClient ehr;
+    private static CapturedOutput output;
 
     @BeforeAll
     static void start() throws Exception {
+        output = new CapturedOutput();
         clearinghouse = new TestClearinghouse(dir.resolve("sftp"), EligibilityRoundTripTest::answer);
         mllpPort = TestEngines.freePort();
         Map<String, String> overrides = new HashMap<>(TestClearinghouse.engineProperties(clearinghouse.port()));
@@ -87,13 +87,23 @@ class EligibilityRoundTripTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopAndScanTheLogsForPhi() throws Exception {
         if (engine != null) {
             engine.close();
         }
         if (clearinghouse != null) {
             clearinghouse.close();
         }
+        List<String> text = new java.util.ArrayList<>();
+        output.logLines().forEach(line -> text.add(line.logger() + ": " + line.text()));
+        text.add(output.console());
+        output.close();
+        List<String> phi = List.of("Testpatient", "TESTPATIENT", "Alma", "ALMA", "Bert", "Cora", "Dina", "MRN30000",
+                GOOD_MEMBER, BROKEN_MEMBER, REFUSED_MEMBER, "XK66601", "19710214", "1971-02-14");
+        List<String> leaks = text.stream().flatMap(t -> phi.stream().filter(t::contains).map(v -> v + " in: "
+                + t.substring(Math.max(0, t.indexOf(v) - 80), Math.min(t.length(), t.indexOf(v) + 40)))).toList();
+        assertEquals(List.of(), leaks, "PHI in log or console output");
+        assertTrue(text.stream().anyMatch(t -> t.contains("dropped in the clearinghouse outbox")), "the scan read the eligibility routes' lines");
     }
 
     /**

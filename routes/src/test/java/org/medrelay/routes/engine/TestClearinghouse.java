@@ -1,4 +1,4 @@
-package org.medrelay.routes.eligibility;
+package org.medrelay.routes.engine;
 
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
