@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,11 +33,14 @@ public class Quarantine {
         Files.createDirectories(folder);
         String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         Path file = folder.resolve(STAMP.format(clock.instant()) + "-" + safe);
-        Files.write(file, content);
         List<String> lines = new java.util.ArrayList<>();
         lines.add("quarantined " + fileName + ": not valid X12, nothing in it was processed");
         lines.addAll(report.describe());
+        // the report first, the file last and whole (renamed into place): a file in the folder always has its report
         Files.write(folder.resolve(file.getFileName() + ".report.txt"), lines, StandardCharsets.UTF_8);
+        Path partial = folder.resolve(".part-" + file.getFileName());
+        Files.write(partial, content);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 }

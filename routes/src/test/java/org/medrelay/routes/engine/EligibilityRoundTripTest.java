@@ -329,7 +329,7 @@ class EligibilityRoundTripTest {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".x12")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".x12") && !f.getFileName().toString().startsWith(".")).toList()) {
                 if (Files.readString(f, StandardCharsets.ISO_8859_1).contains(holding)) {
                     return Optional.of(f);
                 }
