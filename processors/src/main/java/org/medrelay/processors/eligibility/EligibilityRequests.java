@@ -136,6 +136,14 @@ public class EligibilityRequests {
         }
     }
 
+    /** The patient's counting checks for visits on or after {@code from} (not superseded nor set aside). */
+    public List<StoredRequest> upcoming(String patientKey, java.time.LocalDate from) throws SQLException {
+        try (Connection c = store.getConnection()) {
+            return select(c, "patient_key = ? and service_date >= ? and dedup_key not like '%#%' and status <> 'SUPERSEDED'"
+                    + " order by service_date, id", patientKey, Date.valueOf(from));
+        }
+    }
+
     public Optional<StoredRequest> byTrace(String traceNumber) throws SQLException {
         try (Connection c = store.getConnection()) {
             return select(c, "trace_number = ?", traceNumber).stream().findFirst();

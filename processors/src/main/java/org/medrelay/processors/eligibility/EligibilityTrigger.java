@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +86,32 @@ public class EligibilityTrigger {
         EligibilityCheck check = new EligibilityCheck(subject.patientKey(), patientId.get(), appointmentKey, subject.sourceMessage(),
                 payer.get(), subscriber.get(), visit, due.isBefore(clock.instant()) ? clock.instant() : due, false);
         String coverageKey = keys.keyOf("coverage|" + payer.get().id() + "|" + subscriber.get().memberId());
+        schedule(check, coverageKey);
+        if (appointmentKey == null) {
+            recheckUpcomingVisits(check, coverageKey);
+        }
+    }
+
+    private void schedule(EligibilityCheck check, String coverageKey) throws SQLException {
         requests.schedule(check, coverageKey).ifPresentOrElse(
-                r -> LOG.info("Eligibility check {} recorded for message {}, due {}", r, subject.sourceMessage(), r.check().dueAt()),
-                () -> LOG.info("Eligibility check for message {} already recorded for this patient, payer and date", subject.sourceMessage()));
+                r -> LOG.info("Eligibility check {} recorded for message {}, due {}", r, check.sourceMessageKey(), r.check().dueAt()),
+                () -> LOG.info("Eligibility check for message {} already recorded for this patient, payer and date", check.sourceMessageKey()));
+    }
+
+    /**
+     * A registration with another coverage than the patient's upcoming visits were checked with: each is checked again
+     * with the new coverage, due as before (or at once), and the old check is superseded.
+     */
+    private void recheckUpcomingVisits(EligibilityCheck registration, String coverageKey) throws SQLException {
+        for (StoredRequest upcoming : requests.upcoming(registration.patientKey(), LocalDate.now(clock))) {
+            EligibilityCheck old = upcoming.check();
+            if (upcoming.coverageKey().equals(coverageKey) || old.appointmentKey() == null) {
+                continue;
+            }
+            Instant due = old.dueAt().isBefore(clock.instant()) ? clock.instant() : old.dueAt();
+            schedule(new EligibilityCheck(old.patientKey(), registration.patientReference(), old.appointmentKey(),
+                    registration.sourceMessageKey(), registration.payer(), registration.subscriber(), old.visit(), due, false), coverageKey);
+        }
     }
 
     /**
