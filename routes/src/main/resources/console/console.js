@@ -3,7 +3,7 @@
 // the content security policy forbids inline script besides.
 'use strict';
 
-const QUEUES = ['front-desk', 'billing', 'clinician', 'records', 'scheduling', 'supervisor'];
+const QUEUES = ['front-desk', 'billing', 'clinician', 'records', 'scheduling', 'clearinghouse-setup', 'supervisor'];
 const VIEWS = ['login', 'queues', 'item', 'scorecard', 'errors', 'audit'];
 let me = null;
 let current = null;

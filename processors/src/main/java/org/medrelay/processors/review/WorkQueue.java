@@ -7,6 +7,8 @@ public enum WorkQueue {
     CLINICIAN,
     RECORDS,
     SCHEDULING,
+    /** Whoever maintains the clearinghouse setup: trading partner ids, envelopes, rejected or quarantined X12 files. */
+    CLEARINGHOUSE_SETUP,
     /** Where overdue items escalate to; their original queue is kept beside. */
     SUPERVISOR;
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 Hl7Command.class,
                 X12Command.class,
                 DenialsCommand.class,
+                EligibilityCommand.class,
                 ErrorsCommand.class,
                 MessagesCommand.class,
                 KeysCommand.class,

@@ -35,6 +35,7 @@ import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
 import org.medrelay.processors.queue.QueueBatches;
+import org.medrelay.processors.review.WorkItemIntake;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.routes.mllp.MllpAckOrder;
 import org.medrelay.routes.mllp.MllpConnectionErrorLogger;
@@ -115,7 +116,8 @@ final class EngineComponents {
                 patientKeys, clock));
         main.bind("auditRetention", new AuditRetention(store, auditTrail,
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
-        WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         main.bind("draftingModels", new DraftingModels(

@@ -41,8 +41,11 @@ final class WorkItemComponents {
     private WorkItemComponents() {
     }
 
-    /** @param payloadCipher seals drafts and edits in the store and opens them for release and the Task mirror */
-    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
+    /**
+     * @param payloadCipher seals drafts and edits in the store and opens them for release and the Task mirror
+     * @return the intake, for the workflows that hand their results to it
+     */
+    static WorkItemIntake bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
                      PayloadCipher payloadCipher, Clock clock) {
         WorkflowProperties workflows = new WorkflowProperties(props.asProperties()::getProperty);
         WorkItemAuditHook audit = WorkItemAuditHook.into(auditTrail);
@@ -67,7 +70,8 @@ final class WorkItemComponents {
 
         main.bind("workItemStore", workItems);
         main.bind("workItemActions", actions);
-        main.bind("workItemIntake", new WorkItemIntake(workItems, modes, delivery, clock));
+        WorkItemIntake intake = new WorkItemIntake(workItems, modes, delivery, clock);
+        main.bind("workItemIntake", intake);
         main.bind("draftDelivery", delivery);
         main.bind("operatingModes", modes);
         main.bind("scorecardCalculator", scorecards);
@@ -77,5 +81,6 @@ final class WorkItemComponents {
         main.bind("fhirTaskMirror", new FhirTaskMirror(ehr, taskMapper, ledger,
                 props.getInt("medrelay.work-items.task-sync-batch")));
         main.bind("fhirTaskStatusSync", new FhirTaskStatusSync(ehr, taskMapper, workItems, actions, ledger));
+        return intake;
     }
 }

@@ -1,0 +1,122 @@
+package org.medrelay.processors.eligibility;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.processors.audit.AuditSubject;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.crypto.PayloadCipher;
+import org.medrelay.processors.store.StoreDataSources;
+import org.medrelay.processors.store.StoreSettings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The trigger on mapped SIU and ADT bundles: due lead-time before the visit, a moved visit, a changed coverage. */
+class EligibilityTriggerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String PATIENT_KEY = "00112233445566778899aabb";
+    private final HikariDataSource store = StoreDataSources.openAndMigrate(new StoreSettings(
+            "jdbc:h2:mem:trigger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 4));
+    private final EligibilityRequests requests = new EligibilityRequests(store, PayloadCipher.clearOnly(), CLOCK);
+    private final EligibilityTrigger trigger = new EligibilityTrigger(requests, settings(), new PatientKeys(new byte[32]),
+            null, new AuditTrail(store), "system:eligibility", CLOCK);
+    private final AuditSubject subject = new AuditSubject(PATIENT_KEY, "SCHED|MRH|C1", "hl7-mllp-in");
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void anAppointmentIsDueLeadTimeBeforeItsStart() throws Exception {
+        Instant start = NOW.plus(Duration.ofDays(7));
+        trigger.record(appointment("APT1", start, "W100"), List.of("Appointment/3", "Patient/7"), subject);
+
+        StoredRequest due = requests.upcoming(PATIENT_KEY, LocalDate.of(2026, 11, 24)).get(0);
+        assertEquals(start.minus(Duration.ofDays(2)), due.check().dueAt());
+        assertEquals(LocalDate.of(2026, 12, 1), due.check().visit().date());
+        assertEquals("Patient/7", due.check().patientReference());
+        assertEquals("W100", due.check().subscriber().memberId());
+        assertEquals("TESTPATIENT", due.check().subscriber().lastName());
+    }
+
+    @Test
+    void aMovedAppointmentIsCheckedForItsNewDateAndTheSameOneIsNotCheckedTwice() throws Exception {
+        trigger.record(appointment("APT1", NOW.plus(Duration.ofDays(7)), "W100"), List.of("Patient/7"), subject);
+        trigger.record(appointment("APT1", NOW.plus(Duration.ofDays(7)), "W100"), List.of("Patient/7"), subject);
+        trigger.record(appointment("APT1", NOW.plus(Duration.ofDays(9)), "W100"), List.of("Patient/7"), subject);
+
+        List<StoredRequest> upcoming = requests.upcoming(PATIENT_KEY, LocalDate.of(2026, 11, 24));
+        assertEquals(List.of(LocalDate.of(2026, 12, 3)), upcoming.stream().map(r -> r.check().visit().date()).toList());
+        assertEquals(1, requests.count(RequestStatus.SUPERSEDED));
+    }
+
+    @Test
+    void aRegistrationWithAnotherCoverageRechecksTheUpcomingVisits() throws Exception {
+        trigger.record(appointment("APT1", NOW.plus(Duration.ofDays(7)), "W100"), List.of("Patient/7"), subject);
+        Bundle registration = bundle(patient(), coverage("W200"));
+        trigger.record(registration, List.of("Patient/7", "Coverage/9"), new AuditSubject(PATIENT_KEY, "REG|MRH|C2", "hl7-mllp-in"));
+
+        List<StoredRequest> upcoming = requests.upcoming(PATIENT_KEY, LocalDate.of(2026, 11, 24));
+        assertEquals(List.of("W200:2026-11-24", "W200:2026-12-01"), upcoming.stream()
+                .map(r -> r.check().subscriber().memberId() + ":" + r.check().visit().date()).toList());
+        assertEquals(1, requests.count(RequestStatus.SUPERSEDED), "the check with the old member id is not sent");
+    }
+
+    private static Bundle appointment(String id, Instant start, String memberId) {
+        Appointment appointment = new Appointment().setStart(Date.from(start));
+        appointment.addIdentifier(new Identifier().setSystem("urn:sched").setValue(id));
+        return bundle(appointment, patient(), coverage(memberId));
+    }
+
+    private static Patient patient() {
+        Patient patient = new Patient().setGender(Enumerations.AdministrativeGender.FEMALE);
+        patient.addName().setFamily("Testpatient").addGiven("Alma");
+        return patient;
+    }
+
+    private static Coverage coverage(String memberId) {
+        Coverage coverage = new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE).setSubscriberId(memberId);
+        coverage.setRelationship(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self", null)));
+        coverage.addPayor(new Reference().setIdentifier(new Identifier().setValue("60054")).setDisplay("Aetna Health Inc"));
+        return coverage;
+    }
+
+    private static Bundle bundle(org.hl7.fhir.r4.model.Resource... resources) {
+        Bundle bundle = new Bundle();
+        for (org.hl7.fhir.r4.model.Resource resource : resources) {
+            bundle.addEntry().setResource(resource);
+        }
+        return bundle;
+    }
+
+    private static EligibilitySettings settings() {
+        Properties p = new Properties();
+        p.putAll(Map.of("medrelay.eligibility.lead-time", "P2D", "medrelay.eligibility.visit-service-type", "98",
+                "medrelay.eligibility.gaps.default-expected-charge", "200"));
+        return new EligibilitySettings(p::getProperty);
+    }
+}

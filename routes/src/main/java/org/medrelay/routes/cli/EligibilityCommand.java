@@ -1,0 +1,9 @@
+package org.medrelay.routes.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "eligibility", description = "Eligibility checks (X12 270/271 005010X279A1).",
+        mixinStandardHelpOptions = true,
+        subcommands = {EligibilityRequestCommand.class})
+final class EligibilityCommand {
+}

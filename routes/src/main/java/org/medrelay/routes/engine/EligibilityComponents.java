@@ -1,0 +1,65 @@
+package org.medrelay.routes.engine;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import org.apache.camel.main.Main;
+import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.mappings.x12.AcknowledgmentWriter;
+import org.medrelay.mappings.x12.eligibility.CoverageEligibilityResponseMapper;
+import org.medrelay.processors.audit.AuditActors;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.crypto.PayloadCipher;
+import org.medrelay.processors.eligibility.CoverageGapRules;
+import org.medrelay.processors.eligibility.EligibilityBatch;
+import org.medrelay.processors.eligibility.EligibilityInbox;
+import org.medrelay.processors.eligibility.EligibilityRequests;
+import org.medrelay.processors.eligibility.EligibilityResponseWriter;
+import org.medrelay.processors.eligibility.EligibilitySettings;
+import org.medrelay.processors.eligibility.EligibilityTrigger;
+import org.medrelay.processors.eligibility.EligibilityWorkItems;
+import org.medrelay.processors.eligibility.Quarantine;
+import org.medrelay.processors.eligibility.StoredControlNumbers;
+import org.medrelay.processors.fhir.AuditedFhirWriter;
+import org.medrelay.processors.fhir.FhirBundleWriter;
+import org.medrelay.processors.review.WorkItemIntake;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The eligibility beans (270/271 through the clearinghouse drop), built from {@code medrelay.eligibility.*} and bound for
+ * {@code hl7-process} (the trigger) and the {@code eligibility-*} routes. The settings are read here, so a missing or
+ * malformed property stops the engine at start, naming it.
+ */
+final class EligibilityComponents {
+
+    private static final String COMPONENT = "eligibility";
+
+    private EligibilityComponents() {
+    }
+
+    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
+                     IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher, Clock clock) {
+        EligibilitySettings settings = new EligibilitySettings(props.asProperties()::getProperty);
+        settings.delimiters();
+        settings.provider();
+        settings.leadTime();
+        String actor = AuditActors.system(COMPONENT);
+        EligibilityRequests requests = new EligibilityRequests(store, payloadCipher, clock);
+        StoredControlNumbers controlNumbers = new StoredControlNumbers(store);
+        main.bind("eligibilityRequests", requests);
+        main.bind("eligibilityTrigger", new EligibilityTrigger(requests, settings, patientKeys, ehr, auditTrail, actor, clock));
+        main.bind("eligibilityBatch", new EligibilityBatch(requests, settings, controlNumbers, auditTrail, actor, clock,
+                props.getInt("medrelay.eligibility.batch.size"),
+                Duration.ofMillis(props.getLong("medrelay.eligibility.batch.interval-ms"))));
+        EligibilityResponseWriter responses = new EligibilityResponseWriter(new CoverageEligibilityResponseMapper(clock),
+                new AuditedFhirWriter(new FhirBundleWriter(fhirContext, ehr), auditTrail, actor, clock));
+        main.bind("eligibilityInbox", new EligibilityInbox(requests, responses,
+                new CoverageGapRules(settings.acceptedPlans(), settings.highDeductibleThreshold()),
+                new EligibilityWorkItems(clock), intake, new Quarantine(Path.of(props.get("medrelay.eligibility.quarantine-dir")), clock),
+                new AcknowledgmentWriter(controlNumbers, clock), props.getBoolean("medrelay.eligibility.acknowledge-received"),
+                auditTrail, actor, clock));
+    }
+}
