@@ -16,16 +16,18 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 @Command(name = "read", description = "Print every transaction set of an X12 file as JSON, one document per line: "
-        + "a 271 as a FHIR R4 Bundle of CoverageEligibilityResponse, any other as its envelope and segments. "
+        + "a 271 as a FHIR R4 Bundle of CoverageEligibilityResponse, an 835 as a Bundle of ExplanationOfBenefit, "
+        + "any other as its envelope and segments. "
         + "Exit 1 with a one-line reason when the file cannot be read as X12.")
 final class X12ReadCommand implements Callable<Integer> {
 
     /**
-     * The JSON of a transaction set, by ST01. A mapper for another transaction set (an 835 as remittance) is one
-     * more entry here; anything not listed prints as {@link SegmentSummaryJson}.
+     * The JSON of a transaction set, by ST01; a mapper for another transaction set is one more entry here. Anything
+     * not listed prints as {@link SegmentSummaryJson}.
      */
     static final Map<String, Supplier<TransactionJson>> BY_TRANSACTION_SET = Map.of(
-            "271", EligibilityResponseBundleJson::new);
+            "271", EligibilityResponseBundleJson::new,
+            "835", RemittanceBundleJson::new);
 
     @Parameters(paramLabel = "FILE", description = "X12 file, any delimiters, one or several ISA interchanges")
     Path file;

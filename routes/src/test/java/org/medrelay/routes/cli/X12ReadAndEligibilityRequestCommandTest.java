@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.mappings.x12.X12Validator;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,24 +28,8 @@ class X12ReadAndEligibilityRequestCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     private Path sample(String name) throws Exception {
         Path file = dir.resolve(name.replace('/', '-'));
@@ -60,8 +43,8 @@ class X12ReadAndEligibilityRequestCommandTest {
     void a271PrintsABundleOfCoverageEligibilityResponses() throws Exception {
         int exit = MedRelayCli.execute("x12", "read", sample("271/271-benefits-and-gaps.x12").toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(0, exit, streams.err());
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out().strip());
         assertEquals(Bundle.BundleType.COLLECTION, bundle.getType());
         CoverageEligibilityResponse response = (CoverageEligibilityResponse) bundle.getEntryFirstRep().getResource();
         assertEquals("TRACE2", response.getRequest().getIdentifier().getValue());
@@ -69,11 +52,26 @@ class X12ReadAndEligibilityRequestCommandTest {
     }
 
     @Test
+    void an835PrintsABundleOfOneExplanationOfBenefitPerClaimWithItsDenialCategory() throws Exception {
+        int exit = MedRelayCli.execute("x12", "read", sample("835/835-denials-every-category.x12").toString());
+
+        assertEquals(0, exit, streams.err());
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out().strip());
+        assertEquals(8, bundle.getEntry().size(), "one per CLP");
+        List<ExplanationOfBenefit> claims = bundle.getEntry().stream()
+                .map(e -> (ExplanationOfBenefit) e.getResource()).toList();
+        ExplanationOfBenefit resubmit = claims.stream()
+                .filter(eob -> eob.getIdentifierFirstRep().getValue().equals("RESUB-1003")).findFirst().orElseThrow();
+        assertTrue(resubmit.getDisposition().startsWith("correct-and-resubmit: "), resubmit.getDisposition());
+        assertEquals("PAID-1001", claims.get(0).getIdentifierFirstRep().getValue());
+    }
+
+    @Test
     void otherTransactionSetsPrintTheirEnvelopeAndSegmentsOneDocumentEach() throws Exception {
         int exit = MedRelayCli.execute("x12", "read", sample("270/270-subscriber-and-dependent.x12").toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(0, exit, streams.err());
+        String[] lines = streams.out().strip().split("\n");
         JsonNode first = new ObjectMapper().readTree(lines[0]);
         assertEquals("270", first.get("transactionSet").asText());
         assertEquals("HS", first.get("group").get("functionalId").asText());
@@ -90,7 +88,7 @@ class X12ReadAndEligibilityRequestCommandTest {
         int exit = MedRelayCli.execute("x12", "read", notX12.toString());
 
         assertEquals(1, exit);
-        String reason = err.toString(StandardCharsets.UTF_8);
+        String reason = streams.err();
         assertTrue(reason.startsWith("medrelay: "), reason);
         assertEquals(1, reason.strip().split("\n").length, reason);
         assertFalse(reason.contains("\tat "), reason);
@@ -106,8 +104,8 @@ class X12ReadAndEligibilityRequestCommandTest {
         int exit = MedRelayCli.execute("eligibility", "request", "--patient-json", sample("270/patient-coverage.json").toString(),
                 "--config", config.toString(), "--control-number", "42");
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        String x12 = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, streams.err());
+        String x12 = streams.out();
         assertTrue(x12.contains("*ZZ*CLEARHOUSE1    *"), x12);
         assertTrue(x12.contains("*000000042*"), x12);
         assertTrue(x12.contains("GS*HS*MEDRELAY*PAYER12345*"), x12);

@@ -33,6 +33,14 @@ public final class RemittanceReader {
         reader.read(input, new Pass(handler));
     }
 
+    /**
+     * The same reading, for a caller that already streams the segments (as {@code medrelay x12 read} does): hand
+     * it every segment from GS (or ST) to SE.
+     */
+    public static X12Handler segmentHandler(RemittanceHandler handler) {
+        return new Pass(handler);
+    }
+
     /** Segment by segment: header (table 1, loops 1000A/1000B), then claims (loops 2100/2110). */
     private static final class Pass implements X12Handler {
         private final RemittanceHandler handler;
