@@ -94,7 +94,7 @@ public class DurableQueueSender extends AsyncProcessorSupport {
     /** How much a lane keeps in flight: sends waiting for the broker, and messages in one send. */
     public record LaneLimits(int batchesInFlight, int maxBatchSize) {
 
-        public static final LaneLimits DEFAULT = new LaneLimits(2, 64);
+        public static final LaneLimits DEFAULT = new LaneLimits(1, 64);
 
         public LaneLimits {
             if (batchesInFlight < 1 || maxBatchSize < 1) {
@@ -108,13 +108,30 @@ public class DurableQueueSender extends AsyncProcessorSupport {
         Lane lane = laneFor(exchange);
         try {
             byte[] body = sealer.seal(exchange.getMessage(), exchange.getMessage().getMandatoryBody(byte[].class));
-            lane.submit(new Pending(exchange, body, callback));
+            // Made here, on the caller's thread, so the lane's sends (often on the broker's callback thread) only
+            // encode what is ready.
+            Map<String, Object> headers = headersOf(exchange);
+            Object duplicateId = headers.remove(MedRelayHeaders.BROKER_DUPLICATE_ID);
+            lane.submit(new Pending(exchange, new QueueEntry(headers, body),
+                    duplicateId == null ? null : duplicateId.toString(), callback));
             return false;
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
+    }
+
+    private Map<String, Object> headersOf(Exchange exchange) {
+        Map<String, Object> copied = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
+            Object value = header.getValue();
+            if (value != null && headersToCopy.test(header.getKey())) {
+                copied.put(header.getKey(), value instanceof Number || value instanceof Boolean
+                        ? value : value.toString());
+            }
+        }
+        return copied;
     }
 
     private Lane laneFor(Exchange exchange) {
@@ -147,8 +164,11 @@ public class DurableQueueSender extends AsyncProcessorSupport {
                 || name.equals(MedRelayHeaders.BROKER_DUPLICATE_ID);
     }
 
-    /** An exchange waiting for its message to be stored. */
-    private record Pending(Exchange exchange, byte[] body, AsyncCallback callback) {
+    /**
+     * An exchange waiting for its message to be stored: the queue entry (sealed body, headers) and the broker's
+     * duplicate id, which only a message sent alone carries (on a batch it would drop the others).
+     */
+    private record Pending(Exchange exchange, QueueEntry entry, String duplicateId, AsyncCallback callback) {
     }
 
     /** Exchanges whose send failed, to be completed once the lane's lock is released. */
@@ -249,16 +269,17 @@ public class DurableQueueSender extends AsyncProcessorSupport {
             BytesMessage message = session.createBytesMessage();
             if (batch.size() == 1) {
                 Pending only = batch.get(0);
-                message.writeBytes(only.body());
-                for (Map.Entry<String, Object> header : headersOf(only.exchange()).entrySet()) {
+                message.writeBytes(only.entry().body());
+                for (Map.Entry<String, Object> header : only.entry().headers().entrySet()) {
                     message.setObjectProperty(header.getKey(), header.getValue());
+                }
+                if (only.duplicateId() != null) {
+                    message.setStringProperty(MedRelayHeaders.BROKER_DUPLICATE_ID, only.duplicateId());
                 }
             } else {
                 List<QueueEntry> entries = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
-                    Map<String, Object> headers = headersOf(pending.exchange());
-                    headers.remove(MedRelayHeaders.BROKER_DUPLICATE_ID); // per batch, it would drop the others
-                    entries.add(new QueueEntry(headers, pending.body()));
+                    entries.add(pending.entry());
                 }
                 message.writeBytes(QueueBatch.encode(entries));
                 message.setIntProperty(QueueBatch.SIZE_PROPERTY, batch.size());
@@ -266,18 +287,6 @@ public class DurableQueueSender extends AsyncProcessorSupport {
             // The lane's own group: a patient's messages keep their order whether they went alone or in a batch.
             message.setStringProperty(MedRelayHeaders.GROUP_ID, group);
             return message;
-        }
-
-        private Map<String, Object> headersOf(Exchange exchange) {
-            Map<String, Object> copied = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
-                Object value = header.getValue();
-                if (value != null && headersToCopy.test(header.getKey())) {
-                    copied.put(header.getKey(), value instanceof Number || value instanceof Boolean
-                            ? value : value.toString());
-                }
-            }
-            return copied;
         }
 
         synchronized void close() {
