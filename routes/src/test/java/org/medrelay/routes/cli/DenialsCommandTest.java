@@ -1,14 +1,9 @@
 package org.medrelay.routes.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,49 +20,29 @@ class DenialsCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     private Path sample(String name) throws Exception {
-        Path file = dir.resolve(name.replace('/', '-'));
-        try (InputStream in = getClass().getResourceAsStream("/medrelay-test-data/x12/" + name)) {
-            Files.write(file, in.readAllBytes());
-        }
-        return file;
+        return X12Samples.copy(dir, name);
     }
 
     private List<String> stdoutLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        return streams.out().lines().toList();
     }
 
     @Test
     void everyClaimIsOneJsonLineWithTheContractFieldsInOrder() throws Exception {
         int exit = MedRelayCli.execute("denials", sample("835/835-denials-every-category.x12").toString());
 
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, exit, streams.err());
         List<String> lines = stdoutLines();
         assertEquals(8, lines.size(), String.join("\n", lines));
         assertEquals("{\"claim\":\"RESUB-1003\",\"category\":\"correct-and-resubmit\",\"reason\":\"The claim was unprocessable "
                 + "(incomplete or invalid, no appeal rights): send a new claim with the missing or corrected information.\","
                 + "\"carc\":\"CO-16\",\"rarc\":\"MA130\",\"billed\":300.00,\"paid\":0.00,\"patientResponsibility\":0.00,"
                 + "\"action\":\"Correct the claim as the reason says and resubmit it.\"}", lines.get(2));
-        assertEquals("", err.toString(StandardCharsets.UTF_8), "nothing on stderr for a valid file");
+        assertEquals("", streams.err(), "nothing on stderr for a valid file");
     }
 
     @Test
@@ -105,7 +80,7 @@ class DenialsCommandTest {
                 "remittance ST02 0001 from TEST HEALTH PLAN to TEST FAMILY PRACTICE: ACH 500.00 on 2026-11-20, trace EFT0000001",
                 "  8 claim(s), billed 2400, paid 500, patient responsibility 60",
                 "  duplicate 1, timely-filing 1, correct-and-resubmit 1, appeal 1, needs-review 1, write-off 1, patient-responsibility 1, paid 1"),
-                err.toString(StandardCharsets.UTF_8).lines().toList());
+                streams.err().lines().toList());
     }
 
     @Test
@@ -115,8 +90,8 @@ class DenialsCommandTest {
         int exit = MedRelayCli.execute("denials", file.toString());
 
         assertEquals(1, exit);
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
-        List<String> stderr = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("", streams.out());
+        List<String> stderr = streams.err().lines().toList();
         assertEquals(List.of("medrelay: " + file + ": invalid, to be quarantined: segment 14 CLP in loop 2100: IK304 8 segment "
                 + "has data element errors (and 4 more); medrelay x12 validate prints the 999-style report"), stderr);
     }
@@ -131,11 +106,11 @@ class DenialsCommandTest {
         assertEquals(1, MedRelayCli.execute("denials", eligibility.toString()));
         assertEquals(1, MedRelayCli.execute("denials", dir.resolve("missing.835").toString()));
 
-        List<String> stderr = err.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> stderr = streams.err().lines().toList();
         assertEquals(3, stderr.size(), String.join("\n", stderr));
         assertTrue(stderr.get(0).startsWith("medrelay: " + notX12 + ": not readable as X12"), stderr.get(0));
         assertEquals("medrelay: " + eligibility + ": no 835 transaction set in the file", stderr.get(1));
         assertTrue(stderr.get(2).startsWith("medrelay: no such file: "), stderr.get(2));
-        assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace");
+        assertFalse(streams.err().contains("\tat "), "no stack trace");
     }
 }

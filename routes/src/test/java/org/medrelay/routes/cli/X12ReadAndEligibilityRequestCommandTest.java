@@ -32,11 +32,7 @@ class X12ReadAndEligibilityRequestCommandTest {
     final StandardStreams streams = new StandardStreams();
 
     private Path sample(String name) throws Exception {
-        Path file = dir.resolve(name.replace('/', '-'));
-        try (InputStream in = getClass().getResourceAsStream("/medrelay-test-data/x12/" + name)) {
-            Files.write(file, in.readAllBytes());
-        }
-        return file;
+        return X12Samples.copy(dir, name);
     }
 
     @Test

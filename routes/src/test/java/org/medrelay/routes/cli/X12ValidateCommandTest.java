@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +21,8 @@ class X12ValidateCommandTest {
     @RegisterExtension
     final StandardStreams streams = new StandardStreams();
 
-
     private Path sample(String name) throws Exception {
-        Path file = dir.resolve(name.replace('/', '-'));
-        try (InputStream in = getClass().getResourceAsStream("/medrelay-test-data/x12/" + name)) {
-            Files.write(file, in.readAllBytes());
-        }
-        return file;
+        return X12Samples.copy(dir, name);
     }
 
     @Test
