@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,24 @@ final class KarafInstance implements AutoCloseable {
     ProcessHandle jvm() {
         return karaf.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM under " + karaf.pid()));
+    }
+
+    /** Waits, bounded, until Karaf's log has a line containing every one of {@code parts}. */
+    boolean logShowsWithin(Duration limit, String... parts) throws InterruptedException {
+        Path log = home.resolve("data/log/karaf.log");
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(log) && Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                        .anyMatch(line -> Arrays.stream(parts).allMatch(line::contains))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // the log is being rotated or written; read it again
+            }
+            Thread.sleep(250);
+        }
+        return false;
     }
 
     String logTail() {

@@ -94,6 +94,13 @@ class MedRelayKarafFeatureTest {
             assertTrue(ack.contains("MSA|AA|MSG00001"), ack);
             assertEquals(1, patientsLanded(ehrPort, "MRN100001"), "the registered patient in the sandbox EHR");
 
+            // A capability comes and goes with its feature: the engine loads its routes, then removes them.
+            console.run("feature:install medrelay-eligibility");
+            assertTrue(karaf.logShowsWithin(THREADS_LIMIT, "Loaded the routes of org.medrelay.karaf.eligibility",
+                    "eligibility-request-out", "eligibility-response-in"), karaf.logTail());
+            console.run("feature:uninstall medrelay-eligibility");
+            assertFalse(console.run("feature:list -i").contains("medrelay-eligibility"));
+
             // A configuration change applies without restarting Karaf: the listener moves to the new port.
             int movedPort = KarafPorts.freePort();
             console.run("config:property-set -p org.medrelay.engine medrelay.mllp.port " + movedPort);
