@@ -1,12 +1,9 @@
 package org.medrelay.processors.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.medrelay.processors.testing.TestStores;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Encrypted payloads on PostgreSQL, the production store, in a schema of its own per test. Skipped, saying so,
@@ -14,25 +11,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PostgresEncryptedStoreTest extends EncryptedStoreContract {
 
-    private String schema;
-    private HikariDataSource dataSource;
+    private TestStores.PostgresSchemaStore store;
 
     @Override
     DataSource openStore() throws SQLException {
-        assumeTrue(TestStores.postgresReachable(), "PostgreSQL not reachable at 127.0.0.1:5432 (database "
-                + TestStores.PG_DATABASE + ", user " + TestStores.PG_USER + "): encrypted store test SKIPPED");
-        schema = TestStores.newPostgresSchema("medrelay_st");
-        dataSource = TestStores.postgres(schema);
-        return dataSource;
+        store = TestStores.postgresSchemaStore("medrelay_st", "encrypted store test");
+        return store.dataSource();
     }
 
     @Override
     void closeStore() throws SQLException {
-        if (dataSource != null) {
-            dataSource.close();
-        }
-        if (schema != null && TestStores.postgresReachable()) {
-            TestStores.dropPostgresSchema(schema);
+        if (store != null) {
+            store.close();
         }
     }
 }

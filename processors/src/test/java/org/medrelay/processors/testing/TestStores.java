@@ -1,6 +1,7 @@
 package org.medrelay.processors.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Assumptions;
 import org.medrelay.processors.store.StoreDataSources;
 import org.medrelay.processors.store.StoreSettings;
 
@@ -43,6 +44,26 @@ public final class TestStores {
         String schema = prefix + "_" + Long.toHexString(System.nanoTime());
         execute("create schema " + schema);
         return schema;
+    }
+
+    /**
+     * A migrated store in a new PostgreSQL schema, dropped on close; the test is skipped, saying so, where no
+     * PostgreSQL runs. @param test names the test in the skip message
+     */
+    public static PostgresSchemaStore postgresSchemaStore(String prefix, String test) throws SQLException {
+        Assumptions.assumeTrue(postgresReachable(), "PostgreSQL not reachable at 127.0.0.1:5432 (database "
+                + PG_DATABASE + ", user " + PG_USER + "): " + test + " SKIPPED");
+        String schema = newPostgresSchema(prefix);
+        return new PostgresSchemaStore(schema, postgres(schema));
+    }
+
+    /** A store in a schema of its own; closing it closes the pool and drops the schema. */
+    public record PostgresSchemaStore(String schema, HikariDataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            dataSource.close();
+            dropPostgresSchema(schema);
+        }
     }
 
     public static HikariDataSource postgres(String schema) {
