@@ -1,7 +1,5 @@
 package org.medrelay.routes.api;
 
-import org.apache.camel.support.jsse.KeyManagersParameters;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
 import org.medrelay.routes.engine.EngineProperties;
@@ -36,15 +34,8 @@ final class HttpTlsContextFactory {
         KeyStoreFile file = new KeyStoreFile(PREFIX + "keystore", java.nio.file.Path.of(path),
                 props.get(PREFIX + "keystore-type"), props.get(PREFIX + "keystore-password"),
                 props.get(PREFIX + "key-password"));
-        KeyStore store = file.load();
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setKeyStore(store);
-        KeyManagersParameters keyManagers = new KeyManagersParameters();
-        keyManagers.setKeyStore(keyStore);
-        char[] keyPassword = file.keyPassword();
-        keyManagers.setKeyPassword(keyPassword == null ? null : new String(keyPassword));
         SSLContextParameters parameters = new SSLContextParameters();
-        parameters.setKeyManagers(keyManagers);
+        parameters.setKeyManagers(file.keyManagers(PREFIX + "key-password", PREFIX + "keystore-password"));
         List<String> protocols = Arrays.stream(props.get(PREFIX + "protocols").split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
         SecureSocketProtocolsParameters secureProtocols = new SecureSocketProtocolsParameters();

@@ -1,11 +1,16 @@
 package org.medrelay.routes.mllp;
 
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,6 +68,53 @@ public final class KeyStoreFile {
             // The JDK's reasons ("keystore password was incorrect") carry no secret, and say what to fix.
             throw new TlsConfigurationException(setting + ": cannot open " + path.toAbsolutePath() + " as " + type
                     + " (wrong password, or not a " + type + " file): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file as the key managers of a TLS listener or client: loaded, checked to hold a private key that opens
+     * with the key password, so a truststore given as the keystore or a wrong key password stops startup here,
+     * naming the settings, rather than at the first handshake.
+     *
+     * @param keyPasswordSetting      the property of the key password, for the message
+     * @param keystorePasswordSetting the property of the store password, for the message
+     */
+    public KeyManagersParameters keyManagers(String keyPasswordSetting, String keystorePasswordSetting) {
+        KeyStore store = load();
+        checkPrivateKeys(store, keyPasswordSetting, keystorePasswordSetting);
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setKeyStore(store);
+        KeyManagersParameters keyManagers = new KeyManagersParameters();
+        keyManagers.setKeyStore(keyStore);
+        // Camel does not fall back to the store password for the keys; keytool makes them the same by default.
+        char[] keys = keyPassword();
+        keyManagers.setKeyPassword(keys == null ? null : new String(keys));
+        return keyManagers;
+    }
+
+    private void checkPrivateKeys(KeyStore store, String keyPasswordSetting, String keystorePasswordSetting) {
+        try {
+            List<String> keyAliases = Collections.list(store.aliases()).stream()
+                    .filter(alias -> isKeyEntry(store, alias)).toList();
+            if (keyAliases.isEmpty()) {
+                throw new TlsConfigurationException(setting + ": " + path.toAbsolutePath()
+                        + " holds no private key (a truststore given as the keystore?)");
+            }
+            for (String alias : keyAliases) {
+                store.getKey(alias, keyPassword());
+            }
+        } catch (GeneralSecurityException e) {
+            throw new TlsConfigurationException(setting + ": the private key in " + path.toAbsolutePath()
+                    + " does not open with " + keyPasswordSetting + " (or, when that is empty, "
+                    + keystorePasswordSetting + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isKeyEntry(KeyStore store, String alias) {
+        try {
+            return store.isKeyEntry(alias);
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 

@@ -15,7 +15,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -66,42 +65,7 @@ public final class MllpTlsContextFactory {
     }
 
     private static KeyManagersParameters keyManagers(KeyStoreFile file) {
-        KeyStore store = file.load();
-        checkPrivateKeys(file, store);
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setKeyStore(store);
-        KeyManagersParameters keyManagers = new KeyManagersParameters();
-        keyManagers.setKeyStore(keyStore);
-        // Camel does not fall back to the store password for the keys; keytool makes them the same by default.
-        char[] keyPassword = file.keyPassword();
-        keyManagers.setKeyPassword(keyPassword == null ? null : new String(keyPassword));
-        return keyManagers;
-    }
-
-    private static void checkPrivateKeys(KeyStoreFile file, KeyStore store) {
-        try {
-            List<String> keyAliases = Collections.list(store.aliases()).stream()
-                    .filter(alias -> isKeyEntry(store, alias)).toList();
-            if (keyAliases.isEmpty()) {
-                throw new TlsConfigurationException(file.setting() + ": " + file.path().toAbsolutePath()
-                        + " holds no private key (a truststore given as the keystore?)");
-            }
-            for (String alias : keyAliases) {
-                store.getKey(alias, file.keyPassword());
-            }
-        } catch (GeneralSecurityException e) {
-            throw new TlsConfigurationException(file.setting() + ": the private key in " + file.path().toAbsolutePath()
-                    + " does not open with " + MllpTlsSettings.KEY_PASSWORD + " (or, when that is empty, "
-                    + MllpTlsSettings.KEYSTORE_PASSWORD + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isKeyEntry(KeyStore store, String alias) {
-        try {
-            return store.isKeyEntry(alias);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return file.keyManagers(MllpTlsSettings.KEY_PASSWORD, MllpTlsSettings.KEYSTORE_PASSWORD);
     }
 
     private static TrustManagersParameters trustManagers(KeyStoreFile file) {
