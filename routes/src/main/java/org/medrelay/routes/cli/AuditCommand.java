@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "The audit trail of the engine whose data is in ./data (or as configured).")
@@ -43,14 +44,11 @@ final class AuditCommand {
     @Command(name = "verify", description = "Walk the hash chain. Exit 0 when intact, 1 naming the first broken "
             + "entry, 3 when the store cannot be opened.")
     int verify() throws Exception {
-        HikariDataSource store;
-        try {
-            store = EngineStore.open(config);
-        } catch (RuntimeException e) {
-            System.err.println("medrelay: cannot open the store: " + CliErrors.describe(e));
+        Optional<HikariDataSource> opened = EngineStore.openOrSayWhy(config);
+        if (opened.isEmpty()) {
             return CliErrors.EXIT_UNREACHABLE;
         }
-        try (store) {
+        try (HikariDataSource store = opened.get()) {
             ChainVerification result = new AuditChainVerifier(store).verify();
             System.out.println(result.describe());
             if (result.intact() && result.lastId() > 0) {
@@ -119,14 +117,11 @@ final class AuditCommand {
         }
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
         String key = PatientKeySecret.load(props).keyOf(Hl7MessageHeader.patientIdentifier(authority, id));
-        HikariDataSource store;
-        try {
-            store = EngineStore.open(props);
-        } catch (RuntimeException e) {
-            System.err.println("medrelay: cannot open the store: " + CliErrors.describe(e));
+        Optional<HikariDataSource> opened = EngineStore.openOrSayWhy(props);
+        if (opened.isEmpty()) {
             return CliErrors.EXIT_UNREACHABLE;
         }
-        try (store) {
+        try (HikariDataSource store = opened.get()) {
             // Who looked up which patient, before the key is shown; the MRN itself is kept nowhere.
             recordAccess(new AuditTrail(store), AuditAction.READ, AuditSubject.patient(key), "patient-key");
         }

@@ -39,14 +39,11 @@ final class MessagesCommand {
     int verify() throws Exception {
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
         PayloadCipher cipher = PayloadEncryptionKeys.forTools(props);
-        HikariDataSource store;
-        try {
-            store = EngineStore.open(props);
-        } catch (RuntimeException e) {
-            System.err.println("medrelay: cannot open the store: " + CliErrors.describe(e));
+        Optional<HikariDataSource> opened = EngineStore.openOrSayWhy(props);
+        if (opened.isEmpty()) {
             return CliErrors.EXIT_UNREACHABLE;
         }
-        try (store) {
+        try (HikariDataSource store = opened.get()) {
             // Every raw copy is decrypted to be hashed: a read of patient data, recorded before it happens.
             new AuditTrail(store).append(AuditEvent.of(AuditActors.osUser(), AuditAction.READ, Instant.now(),
                     AuditSubject.NONE, "raw-copies", AuditOutcome.SUCCESS, "integrity check"));
