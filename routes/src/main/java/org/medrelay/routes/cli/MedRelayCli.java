@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 X12Command.class,
                 DenialsCommand.class,
                 EligibilityCommand.class,
+                PriorAuthCommand.class,
                 ErrorsCommand.class,
                 MessagesCommand.class,
                 KeysCommand.class,
