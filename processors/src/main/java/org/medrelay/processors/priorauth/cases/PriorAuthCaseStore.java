@@ -79,6 +79,11 @@ public final class PriorAuthCaseStore {
         return select("select * from prior_auth_case where state = ? order by id", List.of(state.word()));
     }
 
+    /** The case whose draft went to the clinician as this work item. */
+    public Optional<PriorAuthCase> bySignOffWorkItem(long workItem) throws SQLException {
+        return select("select * from prior_auth_case where sign_off_work_item = ?", List.of(workItem)).stream().findFirst();
+    }
+
     /** The case's state changes, oldest first. */
     public List<CaseHistoryEntry> history(long caseId) throws SQLException {
         try (Connection c = store.getConnection();

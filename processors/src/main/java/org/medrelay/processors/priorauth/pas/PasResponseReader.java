@@ -92,7 +92,8 @@ public final class PasResponseReader {
 
     private static Optional<String> text(Base value) {
         if (value instanceof CodeableConcept concept) {
-            return concept.getCoding().stream().map(Coding::getCode).filter(c -> c != null && !c.isEmpty()).findFirst();
+            return concept.getCoding().stream().map(Coding::getCode).filter(c -> c != null && !c.isEmpty()).findFirst()
+                    .or(() -> Optional.ofNullable(concept.getText()));
         }
         if (value instanceof Coding coding) {
             return Optional.ofNullable(coding.getCode());
