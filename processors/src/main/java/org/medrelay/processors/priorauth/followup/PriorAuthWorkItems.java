@@ -29,6 +29,8 @@ public final class PriorAuthWorkItems {
     public static final String WORKFLOW = "prior-auth";
     public static final WorkItemType MORE_INFORMATION = WorkItemType.of("prior-auth-more-information");
     public static final WorkItemType APPEAL = WorkItemType.of("prior-auth-appeal");
+    public static final WorkItemType ESCALATION = WorkItemType.of("prior-auth-escalation");
+    public static final WorkItemType RENEWAL = WorkItemType.of("prior-auth-renewal");
 
     private final WorkItemStore items;
     private final OperatingModes modes;
@@ -55,6 +57,18 @@ public final class PriorAuthWorkItems {
                 + "). Reasons: " + (reasons.isEmpty() ? "none given" : String.join("; ", reasons))
                 + ". Request a peer-to-peer review or appeal before the due date.", "text/plain"), due, now,
                 List.of("payer denied the request (reviewAction A3)"));
+    }
+
+    /** A deadline about to pass or passed: the case and its whole history, for a person to act on now. */
+    public WorkItem escalation(PriorAuthCase c, String why, String history, Instant now) throws SQLException {
+        return create(c, ESCALATION, Draft.text("Prior-auth case " + c.id() + " (order " + c.order() + ", payer " + c.payerId()
+                + "): " + why + ".\nHistory:\n" + history, "text/plain"), now, now, List.of(why));
+    }
+
+    /** The renewal request for an authorization about to end, due before it ends. */
+    public WorkItem renewal(PriorAuthCase c, String pasJson, Instant expiry, Instant now) throws SQLException {
+        return create(c, RENEWAL, Draft.text(pasJson, "application/fhir+json"), expiry, now,
+                List.of("authorization " + c.authorization().number() + " ends " + c.authorization().end()));
     }
 
     private WorkItem create(PriorAuthCase c, WorkItemType type, Draft draft, Instant due, Instant now, List<String> reasons)
