@@ -29,16 +29,16 @@ public final class PriorAuthStatusInquiry {
 
     private final PriorAuthCaseStore cases;
     private final WorkItemStore workItems;
-    private final PasPayerEndpoint payer;
+    private final PasPayers payers;
     private final PayerDecisionRecorder decisions;
     private final Clock clock;
     private final int batch;
 
-    public PriorAuthStatusInquiry(PriorAuthCaseStore cases, WorkItemStore workItems, PasPayerEndpoint payer,
+    public PriorAuthStatusInquiry(PriorAuthCaseStore cases, WorkItemStore workItems, PasPayers payers,
                                   PayerDecisionRecorder decisions, Clock clock, int batch) {
         this.cases = cases;
         this.workItems = workItems;
-        this.payer = payer;
+        this.payers = payers;
         this.decisions = decisions;
         this.clock = clock;
         this.batch = batch;
@@ -54,7 +54,7 @@ public final class PriorAuthStatusInquiry {
             try {
                 Bundle signed = FHIR.newJsonParser().parseResource(Bundle.class,
                         workItems.get(c.signOffWorkItem()).draftToRelease().text());
-                Bundle answer = payer.inquire(signed);
+                Bundle answer = payers.of(c.payerId()).inquire(signed);
                 asked.add(decisions.apply(c, new PasResponseReader().read(answer), clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("Prior-auth case {}: $inquire failed ({}); asked again on the next poll", c.id(), e.getClass().getSimpleName());

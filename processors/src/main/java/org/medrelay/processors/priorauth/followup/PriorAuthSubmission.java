@@ -32,31 +32,40 @@ public final class PriorAuthSubmission implements DraftRelease {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private final PriorAuthCaseStore cases;
-    private final PasPayerEndpoint payer;
+    private final PasPayers payers;
     private final PayerDecisionRecorder decisions;
     private final Clock clock;
 
-    public PriorAuthSubmission(PriorAuthCaseStore cases, PasPayerEndpoint payer, PayerDecisionRecorder decisions, Clock clock) {
+    public PriorAuthSubmission(PriorAuthCaseStore cases, PasPayers payers, PayerDecisionRecorder decisions, Clock clock) {
         this.cases = cases;
-        this.payer = payer;
+        this.payers = payers;
         this.decisions = decisions;
         this.clock = clock;
     }
 
     @Override
     public void release(WorkItem item, Draft draft) throws DraftReleaseException {
+        submit(item.id(), draft.text());
+    }
+
+    /**
+     * The {@code priorauth-submit} route's call: the approved draft of work item {@code workItemId}.
+     *
+     * @throws DraftReleaseException not sent; the work item stays approved with the reason and is retried
+     */
+    public void submit(long workItemId, String draftJson) throws DraftReleaseException {
         try {
-            PriorAuthCase c = cases.bySignOffWorkItem(item.id())
-                    .orElseThrow(() -> new DraftReleaseException("work item " + item.id() + " signs off no prior-auth case"));
+            PriorAuthCase c = cases.bySignOffWorkItem(workItemId)
+                    .orElseThrow(() -> new DraftReleaseException("work item " + workItemId + " signs off no prior-auth case"));
             if (c.state() != PriorAuthState.AWAITING_SIGNATURE) {
-                LOG.info("Prior-auth case {} is {}: work item {} already released", c.id(), c.state().word(), item.id());
+                LOG.info("Prior-auth case {} is {}: work item {} already released", c.id(), c.state().word(), workItemId);
                 return;
             }
             if (c.channel() != SubmissionChannel.FHIR_PAS) {
                 throw new DraftReleaseException("prior-auth case " + c.id() + " goes through " + c.channel().word()
                         + ", which is not submitted from here");
             }
-            Bundle request = FHIR.newJsonParser().parseResource(Bundle.class, draft.text());
+            Bundle request = FHIR.newJsonParser().parseResource(Bundle.class, draftJson);
             if (PasRequestBuilder.hasUnwrittenNarrative(request)) {
                 throw new DraftReleaseException("prior-auth case " + c.id() + ": the clinician's narrative is still "
                         + PasRequestBuilder.NARRATIVE_MARK + "; edit the draft, not sent");
@@ -71,7 +80,7 @@ public final class PriorAuthSubmission implements DraftRelease {
                 LOG.warn("Prior-auth case {}: the payer's $submit response could not be read ({}); left submitted",
                         c.id(), unreadable.getClass().getSimpleName());
             }
-            LOG.info("Prior-auth case {} submitted (work item {})", c.id(), item.id());
+            LOG.info("Prior-auth case {} submitted (work item {})", c.id(), workItemId);
         } catch (SQLException e) {
             throw new DraftReleaseException("prior-auth case store: " + e.getSQLState(), e);
         }
@@ -79,7 +88,9 @@ public final class PriorAuthSubmission implements DraftRelease {
 
     private Bundle submit(PriorAuthCase c, Bundle request) throws DraftReleaseException {
         try {
-            return payer.submit(request);
+            return payers.of(c.payerId()).submit(request);
+        } catch (IllegalStateException notConfigured) {
+            throw new DraftReleaseException(notConfigured.getMessage());
         } catch (RuntimeException e) {
             // not chained into the message: a payer's error text may echo the request
             throw new DraftReleaseException("prior-auth case " + c.id() + ": the payer's Claim/$submit failed ("

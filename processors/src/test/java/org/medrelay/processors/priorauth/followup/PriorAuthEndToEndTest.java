@@ -102,7 +102,7 @@ class PriorAuthEndToEndTest {
         OperatingModes modes = new OperatingModes(new WorkflowProperties(Map.of("medrelay.workflow.prior-auth.mode", "live")::get),
                 new ModeChangeLog(store, hook));
         PriorAuthWorkItems items = new PriorAuthWorkItems(workItems, modes);
-        PasPayerEndpoint payer = new PasPayerEndpoint(FHIR.newRestfulGenericClient(payerServer.baseUrl()));
+        PasPayers payer = new PasPayers(Map.of("12345", new PasPayerEndpoint(FHIR.newRestfulGenericClient(payerServer.baseUrl()))));
         PayerDecisionRecorder decisions = new PayerDecisionRecorder(cases, items, new OrderAuthorizationWriter(ehr),
                 PriorAuthSettings.DEFAULTS);
         DraftDelivery delivery = new DraftDelivery(workItems, new ReleaseClaims(store, Duration.ofMinutes(2)),
