@@ -13,6 +13,16 @@ import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthDecision;
 import org.medrelay.processors.priorauth.PriorAuthRequirements;
 import org.medrelay.processors.priorauth.X12PriorAuthRequestWriter;
+import org.medrelay.processors.priorauth.letter.PriorAuthCoverLetter;
+import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.drafting.DraftResult;
+import org.medrelay.processors.drafting.DraftingAudit;
+import org.medrelay.processors.drafting.DraftingModel;
+import org.medrelay.processors.drafting.TemplateDraftingModel;
+import org.medrelay.routes.engine.EngineProperties;
+import org.medrelay.routes.engine.PatientKeySecret;
+import java.time.Clock;
 import org.medrelay.processors.priorauth.pas.ChartFacts;
 import org.medrelay.processors.priorauth.pas.ChartFactsGatherer;
 import org.medrelay.processors.priorauth.pas.PasRequestBuilder;
@@ -32,12 +42,12 @@ import java.util.concurrent.Callable;
 /**
  * {@code medrelay priorauth draft FILE}: the request for each order of FILE that needs authorization, in its payer's
  * channel: the Da Vinci PAS Bundle (JSON) for fhir-pas; the 278 for x12-278 once a writer is installed
- * ({@link X12PriorAuthRequestWriter}). Orders that need none are named on stderr with the reason. A draft is for a
+ * ({@link X12PriorAuthRequestWriter}); a cover letter for portal and fax payers. Orders that need none are named on stderr with the reason. A draft is for a
  * person to read and sign: nothing is sent.
  */
 @Command(name = "draft", mixinStandardHelpOptions = true,
         description = "Draft the prior-authorization request for each order in FILE that needs one, in the payer's channel: "
-                + "the Da Vinci PAS Bundle (JSON) for fhir-pas, the X12 278 for x12-278. Nothing is sent. Exit 1 with a "
+                + "the Da Vinci PAS Bundle (JSON) for fhir-pas, the X12 278 for x12-278, a cover letter for portal and fax. Nothing is sent. Exit 1 with a "
                 + "one-line reason when no request can be drafted.")
 final class PriorAuthDraftCommand implements Callable<Integer> {
 
@@ -60,8 +70,15 @@ final class PriorAuthDraftCommand implements Callable<Integer> {
     @Option(names = "--facts-per-kind", defaultValue = "10", description = "at most this many facts of each kind (default ${DEFAULT-VALUE})")
     int perKind;
 
+    @Option(names = "--config", description = "application.properties of the engine, for the cover letter: its store "
+            + "audits the draft and its patient-key secret names the patient (default: ./application.properties if present)")
+    Path config;
+
     @Option(names = "--expedited", description = "ask for an expedited decision (72 hours under CMS-0057-F, instead of 7 days)")
     boolean expedited;
+
+    /** The exit code when a draft could not be made: 1, or 3 when the store was needed and could not be opened. */
+    private int exit = CliErrors.EXIT_FAILURE;
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +94,7 @@ final class PriorAuthDraftCommand implements Callable<Integer> {
                     }
                     Optional<String> draft = draft(orders, decision);
                     if (draft.isEmpty()) {
-                        return CliErrors.EXIT_FAILURE;
+                        return exit;
                     }
                     drafts.add(draft.get());
                 }
@@ -115,10 +132,35 @@ final class PriorAuthDraftCommand implements Callable<Integer> {
                 return writer.map(w -> w.write(orders, decision));
             }
             default -> {
-                System.err.println("medrelay: order " + decision.order() + ": payer takes requests by "
-                        + decision.channel().word() + "; the cover letter is drafted by the engine's drafting model, not here yet");
-                return Optional.empty();
+                return coverLetter(orders, decision);
             }
+        }
+    }
+
+    /**
+     * Portal and fax payers: the cover letter from the prior-auth-request template, audited in the engine's store
+     * as every draft is (exit 3 when the store cannot be opened).
+     */
+    private Optional<String> coverLetter(Bundle orders, PriorAuthDecision decision) {
+        EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
+        Optional<HikariDataSource> opened = EngineStore.openOrSayWhy(props);
+        if (opened.isEmpty()) {
+            exit = CliErrors.EXIT_UNREACHABLE;
+            return Optional.empty();
+        }
+        try (HikariDataSource store = opened.get()) {
+            Patient patient = orders.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no Patient in the file for the letter"));
+            String patientKey = PatientKeySecret.load(props).keyOf(patient.getIdentifierFirstRep().getSystem() + ":"
+                    + patient.getIdentifierFirstRep().getValue());
+            DraftingModel model = new TemplateDraftingModel(null, new DraftingAudit(new AuditTrail(store), Clock.systemUTC()));
+            DraftResult letter = new PriorAuthCoverLetter(model).draft(orders, decision, patientKey, LocalDate.now());
+            if (!letter.missingValues().isEmpty()) {
+                System.err.println("medrelay: order " + decision.order() + ": " + letter.missingValues().size()
+                        + " value(s) missing from the letter, marked in it: " + String.join(", ", letter.missingValues()));
+            }
+            return Optional.of(letter.text());
         }
     }
 
