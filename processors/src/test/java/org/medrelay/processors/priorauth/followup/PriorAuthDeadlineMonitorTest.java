@@ -28,6 +28,8 @@ import org.medrelay.processors.review.WorkflowProperties;
 import org.medrelay.processors.testing.MutableClock;
 import org.medrelay.processors.testing.TestStores;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +40,10 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The deadline monitor with a clock the test moves: late decisions escalate once, with their history; renewals; expiry; restarts. */
+/**
+ * The deadline monitor with a clock the test moves: late decisions escalate once, with their history; renewals;
+ * expiry; restarts. On H2 here, on PostgreSQL in {@link PostgresPriorAuthDeadlineMonitorTest}.
+ */
 class PriorAuthDeadlineMonitorTest {
 
     private static final String PATIENT_KEY = "5eed0000aaaa1111bbbb2222cccc3333";
@@ -49,14 +54,23 @@ class PriorAuthDeadlineMonitorTest {
             + "\"supportingInfo\":[{\"sequence\":1,\"category\":{\"text\":\"narrative\"},\"valueString\":\"Failed six weeks of therapy.\"}]}}]}";
 
     private final MutableClock clock = new MutableClock(MONDAY);
-    private HikariDataSource store;
+    private DataSource store;
     private PriorAuthCaseStore cases;
     private WorkItemStore workItems;
     private PriorAuthWorkItems items;
 
+    /** A freshly migrated store. */
+    DataSource openStore() throws SQLException {
+        return TestStores.h2("prior-auth-deadlines");
+    }
+
+    void closeStore(DataSource dataSource) throws SQLException {
+        ((HikariDataSource) dataSource).close();
+    }
+
     @BeforeEach
-    void store() {
-        store = TestStores.h2("prior-auth-deadlines");
+    void store() throws SQLException {
+        store = openStore();
         AuditTrail trail = new AuditTrail(store);
         WorkItemAuditHook hook = WorkItemAuditHook.into(trail);
         cases = new PriorAuthCaseStore(store, trail, DecisionDeadlines.CMS_0057_F);
@@ -66,8 +80,8 @@ class PriorAuthDeadlineMonitorTest {
     }
 
     @AfterEach
-    void close() {
-        store.close();
+    void close() throws SQLException {
+        closeStore(store);
     }
 
     /** A monitor as the engine makes one at start: a restart is a new one over the same store. */
