@@ -82,7 +82,8 @@ public final class PriorAuthSubmission implements DraftRelease {
             }
             LOG.info("Prior-auth case {} submitted (work item {})", c.id(), workItemId);
         } catch (SQLException e) {
-            throw new DraftReleaseException("prior-auth case store: " + e.getSQLState(), e);
+            // not chained: the route's error handler logs causes, and a SQL message can quote a value
+            throw new DraftReleaseException("prior-auth case store failed: SQLState " + e.getSQLState());
         }
     }
 
@@ -92,9 +93,9 @@ public final class PriorAuthSubmission implements DraftRelease {
         } catch (IllegalStateException notConfigured) {
             throw new DraftReleaseException(notConfigured.getMessage());
         } catch (RuntimeException e) {
-            // not chained into the message: a payer's error text may echo the request
+            // not chained: the route's error handler logs causes, and a payer's error text may echo the request
             throw new DraftReleaseException("prior-auth case " + c.id() + ": the payer's Claim/$submit failed ("
-                    + e.getClass().getSimpleName() + ")", e);
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
