@@ -93,7 +93,7 @@ public class RemittanceInbox {
     public void take(Exchange exchange) throws Exception {
         String local = exchange.getMessage().getHeader("CamelFileLocalWorkPath", String.class);
         if (local == null) {
-            local = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+            local = exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class);
         }
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "835", String.class);
         InboxOutcome outcome = receive(Path.of(local), fileName, exchange.getMessage().getHeader(SOURCE, "sftp", String.class));
