@@ -88,7 +88,7 @@ public class RemittanceInbox {
 
     /**
      * The route's step: the file is on local disk (camel-ftp's local work directory, or the drop folder itself);
-     * sets the body to the acknowledgment (or null) and its file name.
+     * sets the body to the acknowledgment and the header {@value #ACKNOWLEDGMENT_FILE} to its file name, when there is one.
      */
     public void take(Exchange exchange) throws Exception {
         String local = exchange.getMessage().getHeader("CamelFileLocalWorkPath", String.class);
@@ -97,8 +97,9 @@ public class RemittanceInbox {
         }
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "835", String.class);
         InboxOutcome outcome = receive(Path.of(local), fileName, exchange.getMessage().getHeader(SOURCE, "sftp", String.class));
-        exchange.getMessage().setBody(outcome.acknowledgment().orElse(null));
-        exchange.getMessage().setHeader(ACKNOWLEDGMENT_FILE, "ack-" + fileName);
+        // a file message turns a null body back into the file's content: the header alone says there is an acknowledgment
+        exchange.getMessage().setBody(outcome.acknowledgment().orElse(new byte[0]));
+        outcome.acknowledgment().ifPresent(ack -> exchange.getMessage().setHeader(ACKNOWLEDGMENT_FILE, "ack-" + fileName));
     }
 
     public InboxOutcome receive(Path file, String fileName, String source) throws IOException, SQLException {

@@ -1,6 +1,6 @@
 package org.medrelay.processors.remittance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.medrelay.mappings.x12.remittance.ClaimPayment;
 import org.medrelay.mappings.x12.remittance.DenialCategory;
@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class RemittanceReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Exact: an amount keeps its two decimals (500.00, not 500). */
+    private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
     private final long fileId;
     private final String fileName;
     private final RemittanceAdvice advice;
@@ -83,7 +84,7 @@ public final class RemittanceReport {
     }
 
     public String toJson() {
-        ObjectNode report = JSON.createObjectNode();
+        ObjectNode report = JSON.objectNode();
         report.put("fileId", fileId);
         report.put("file", fileName);
         report.put("transactionSet", advice.transactionSetControlNumber());
