@@ -76,7 +76,10 @@ public class RemittanceFiles {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
-            return earlier(file).orElseThrow(() -> e);
+            // another route or engine admitted the same file a moment ago and is processing it: never both
+            Admission first = earlier(file).orElseThrow(() -> e);
+            return new Admission(Admission.Kind.DUPLICATE, first.fileId(), "taken in at the same time as remittance file "
+                    + first.fileId());
         }
     }
 
