@@ -19,7 +19,7 @@ import org.medrelay.processors.eligibility.EligibilityResponseWriter;
 import org.medrelay.processors.eligibility.EligibilitySettings;
 import org.medrelay.processors.eligibility.EligibilityTrigger;
 import org.medrelay.processors.eligibility.EligibilityWorkItems;
-import org.medrelay.processors.eligibility.StoredControlNumbers;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.review.WorkItemIntake;

@@ -13,7 +13,7 @@ import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.clearinghouse.Quarantine;
 import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
 import org.medrelay.processors.crypto.PayloadCipher;
-import org.medrelay.processors.eligibility.StoredControlNumbers;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.remittance.AppealLetters;

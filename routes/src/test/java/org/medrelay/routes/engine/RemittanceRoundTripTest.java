@@ -55,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * patients the EHR knows by their member ids, and billing work items for the claims a person must act on, with their
  * categories, priorities from the dollars at stake and the payer's appeal deadline, and appeal letter drafts. The same
  * file delivered again is processed once. An invalid 835 is quarantined with its report and a 999 rejecting it lands
- * in the outbox. An 835 in the local drop folder is taken in too. Nothing the engine logs names a patient.
+ * in the outbox. An 835 in the local drop folder is taken in too; its claim for a member the EHR does not know gets a
+ * tagged EOB and no work item. Nothing the engine logs names a patient.
  */
 class RemittanceRoundTripTest {
 
@@ -118,7 +119,7 @@ class RemittanceRoundTripTest {
         text.add(output.console());
         output.close();
         List<String> phi = List.of("TESTPATIENT", "FAKENAME", "SAMPLEPATIENT", "DEMOPATIENT", "MOCKPATIENT", "W10000000",
-                "MRN40000", "APPEAL-1004", "RESUB-1003", "TIMELY-1007");
+                "W199999999", "MRN40000", "APPEAL-1004", "RESUB-1003", "TIMELY-1007");
         List<String> leaks = text.stream().flatMap(t -> phi.stream().filter(t::contains).map(v -> v + " in: "
                 + t.substring(Math.max(0, t.indexOf(v) - 80), Math.min(t.length(), t.indexOf(v) + 40)))).toList();
         assertEquals(List.of(), leaks, "PHI in log or console output");
@@ -222,16 +223,23 @@ class RemittanceRoundTripTest {
         Path drop = dir.resolve("data").resolve("remittance").resolve("drop");
         Files.createDirectories(drop);
         Path temp = drop.resolve(".copying-835-drop.x12");
-        Files.write(temp, sample("835-denials-every-category.x12", "000000900", "EFT0000900"));
+        // REVIEW-1008's member is one the EHR does not know
+        Files.write(temp, new String(sample("835-denials-every-category.x12", "000000900", "EFT0000900"), StandardCharsets.ISO_8859_1)
+                .replace("MI*W100000008~", "MI*W199999999~").getBytes(StandardCharsets.ISO_8859_1));
         Files.move(temp, drop.resolve("835-drop.x12"));
 
         await("the file moved to .done", () -> exists(drop.resolve(".done/835-drop.x12")));
         JsonNode report = report(remittance("835-drop.x12").orElseThrow());
         assertEquals("EFT0000900", report.at("/payment/trace").asText());
         assertEquals(8, report.at("/claims").asInt());
+        assertEquals(1, report.at("/claimsWithoutPatient").asInt());
+        assertEquals(4, report.at("/workItems").asInt(), "a claim needs a patient in the EHR for a work item");
+        ExplanationOfBenefit unmatched = eob("REVIEW-1008", "EFT0000900").orElseThrow();
+        assertEquals("patient-not-found", unmatched.getMeta().getTag("urn:medrelay:remittance", "patient-not-found").getCode());
+        assertEquals("W199999999", unmatched.getPatient().getIdentifier().getValue());
         Path ack = await("the 999 in the drop outbox", () -> exists(dir.resolve("data/remittance/outbox/ack-835-drop.x12")));
         assertTrue(Files.readString(ack, StandardCharsets.ISO_8859_1).contains("AK9*A*1*1*1~"));
-        assertEquals(1, eobsOf("REVIEW-1008", "EFT0000900"));
+        assertEquals(1, eobsOf("APPEAL-1004", "EFT0000900"));
     }
 
     /** A test-data 835 with its ISA13/IEA02, TRN02 and the BPR16 payment date of this run. */
