@@ -219,6 +219,21 @@ class RemittanceRoundTripTest {
     }
 
     @Test
+    void anInterchangeAtFaultIsAnsweredWithATa1() throws Exception {
+        // IEA02 does not match ISA13: the interchange itself is at fault
+        byte[] broken = new String(sample("835-denials-every-category.x12", "000000837", "EFT0000837"), StandardCharsets.ISO_8859_1)
+                .replace("IEA*1*000000837~", "IEA*1*000000999~").getBytes(StandardCharsets.ISO_8859_1);
+        clearinghouse.deliver("835-bad-envelope.x12", broken);
+
+        Path ack = await("the TA1 rejecting it", () -> exists(clearinghouse.outbox().resolve("ack-835-bad-envelope.x12")));
+        String ta1 = Files.readString(ack, StandardCharsets.ISO_8859_1);
+        assertTrue(ta1.contains("TA1*000000837*"), ta1);
+        assertTrue(ta1.contains("*R*001~"), ta1);
+        await("the quarantined file", () -> quarantined("835-bad-envelope.x12"));
+        assertEquals(0, eobsOf("APPEAL-1004", "EFT0000837"), "nothing of it reaches the EHR");
+    }
+
+    @Test
     void an835InTheDropFolderIsTakenInToo() throws Exception {
         Path drop = dir.resolve("data").resolve("remittance").resolve("drop");
         Files.createDirectories(drop);
