@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 AuditCommand.class,
                 UsersCommand.class,
-                WorkItemsCommand.class
+                WorkItemsCommand.class,
+                RemittanceCommand.class
         })
 public final class MedRelayCli implements Runnable {
 
