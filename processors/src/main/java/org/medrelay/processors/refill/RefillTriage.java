@@ -26,6 +26,7 @@ import java.util.Set;
  *   <li>the monitoring lab or a blood pressure not on file within its window: needs-review;</li>
  *   <li>no earlier prescription of the drug on the chart: needs-review (a refill continues one).</li>
  * </ul>
+ * A controlled drug of Schedule III-V may be routine, but its work item always waits for the prescriber.
  * A drug no protocol covers, a request naming no prescriber, or a patient the EHR does not have: needs-review.
  * Pure: the chart is read before ({@link ChartReader}), so the same chart and clock give the same decision.
  */
@@ -59,9 +60,12 @@ public final class RefillTriage {
         }
         if (schedule.controlled()) {
             outcome.fact("dea-schedule", schedule.name(), null);
-            outcome.review(schedule.refillable()
-                    ? "controlled substance (Schedule " + schedule + "): the prescriber signs every refill"
-                    : "Schedule II: cannot be refilled, the prescriber must write a new prescription");
+            if (schedule.refillable()) {
+                // May be routine; the work item still waits for the prescriber in every mode (ControlledSubstanceIntake).
+                outcome.met("controlled substance (Schedule " + schedule + "): the prescriber signs every refill");
+            } else {
+                outcome.review("Schedule II: cannot be refilled, the prescriber must write a new prescription");
+            }
         }
         if (chart.patient().isEmpty()) {
             outcome.review("the patient was not found in the EHR: the chart could not be checked");

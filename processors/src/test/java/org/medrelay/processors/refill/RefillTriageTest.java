@@ -161,6 +161,7 @@ class RefillTriageTest {
 
         RefillDecision decision = triage(null, "zolpidem tartrate 5 MG Oral Tablet");
 
+        assertEquals(RefillClass.ROUTINE, decision.refillClass(), decision.reasons().toString());
         assertEquals(DeaSchedule.IV, decision.schedule());
         assertTrue(decision.controlled());
         assertTrue(decision.reasons().contains("controlled substance (Schedule IV): the prescriber signs every refill"));

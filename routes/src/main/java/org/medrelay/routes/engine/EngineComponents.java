@@ -120,9 +120,11 @@ final class EngineComponents {
         EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
-        main.bind("draftingModels", new DraftingModels(
+        DraftingModels drafting = new DraftingModels(
                 new DraftingProperties(props.asProperties()::getProperty, System::getenv), new Deidentifier(),
-                new DraftingAudit(auditTrail, clock)));
+                new DraftingAudit(auditTrail, clock));
+        main.bind("draftingModels", drafting);
+        RefillComponents.bind(main, props, auditTrail, fhirContext, ehr, intake, drafting, clock);
     }
 
     /**
