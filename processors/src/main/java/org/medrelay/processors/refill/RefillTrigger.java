@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.medrelay.processors.audit.AuditSubject;
+import org.medrelay.processors.drafting.PatientMessages;
 import org.medrelay.processors.review.NewWorkItem;
 import org.medrelay.processors.review.PatientRef;
 import org.medrelay.processors.review.WorkItem;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.drafting.DraftingAudit;
+import org.medrelay.processors.drafting.PatientMessages;
 import org.medrelay.processors.drafting.TemplateDraftingModel;
 import org.medrelay.processors.review.DraftDelivery;
 import org.medrelay.processors.review.ModeChangeLog;

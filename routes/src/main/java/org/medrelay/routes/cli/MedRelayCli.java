@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 UsersCommand.class,
                 WorkItemsCommand.class,
-                RefillCommand.class
+                RefillCommand.class,
+                WaitlistCommand.class,
+                NoShowCommand.class
         })
 public final class MedRelayCli implements Runnable {
 

@@ -120,6 +120,7 @@ final class EngineComponents {
                 new DraftingAudit(auditTrail, clock));
         main.bind("draftingModels", drafting);
         RefillComponents.bind(main, props, auditTrail, fhirContext, ehr, intake, drafting, clock);
+        NoShowComponents.bind(main, props, store, auditTrail, ehr, intake, drafting, patientKeys, clock);
     }
 
     /**

@@ -8,7 +8,7 @@ import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.drafting.DraftingModels;
 import org.medrelay.processors.refill.ChartReader;
 import org.medrelay.processors.refill.ControlledSubstanceIntake;
-import org.medrelay.processors.refill.PatientMessages;
+import org.medrelay.processors.drafting.PatientMessages;
 import org.medrelay.processors.refill.RefillProtocols;
 import org.medrelay.processors.refill.RefillSettings;
 import org.medrelay.processors.refill.RefillTriage;
