@@ -26,6 +26,17 @@ public final class AppointmentEvents {
         this.store = store;
     }
 
+    public boolean recorded(String appointmentKey, String event) throws SQLException {
+        try (Connection c = store.getConnection();
+             PreparedStatement s = c.prepareStatement("select 1 from appointment_event where appointment_key = ? and event = ?")) {
+            s.setString(1, appointmentKey);
+            s.setString(2, event);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     /** @return false when this appointment's event was already recorded (a resend, a replay) */
     public boolean record(String appointmentKey, String event, ScheduledVisit visit, Instant now) throws SQLException {
         try (Connection c = store.getConnection();

@@ -109,62 +109,76 @@ public class NoShowRecovery {
         }
     }
 
+    /**
+     * Reads and drafts first, changes state last: an EHR failure retries the message with nothing recorded, and the
+     * event's row (unique per appointment and event) decides which of two deliveries goes on.
+     */
     private void freed(ScheduledVisit visit, String appointmentKey, String event, String eventCode, DraftKind outreach,
                        Appointment appointment, String appointmentReference, PatientRef patient, AuditSubject subject)
             throws SQLException {
+        if (events.recorded(appointmentKey, event)) {
+            LOG.info("No-show recovery for message {}: this appointment's {} was already handled", subject.sourceMessage(), eventCode);
+            return;
+        }
+        Optional<Patient> resource = readPatient(patient.reference(), subject);
+        Optional<String> message = resource.map(p -> messages.draftForVisitType(outreach, visit.visitType(), patient, p,
+                List.of(forMessage(appointment, patient.reference()))));
+        boolean slotAhead = visit.end().isAfter(clock.instant());
+        Optional<WaitlistEntry> candidate = slotAhead ? waitlist.firstMatch(visit, patient.pseudonymKey()) : Optional.empty();
+        Optional<Offer> offer = candidate.isPresent() ? offer(candidate.get(), appointment, subject) : Optional.empty();
+
         if (!events.record(appointmentKey, event, visit, clock.instant())) {
             LOG.info("No-show recovery for message {}: this appointment's {} was already handled", subject.sourceMessage(), eventCode);
             return;
         }
+        if (offer.isPresent() && !waitlist.markOffered(offer.get().entry().id(), visit, appointmentKey, clock.instant())) {
+            LOG.info("Waitlist entry {} was offered another slot meanwhile: no offer for message {}", offer.get().entry().id(),
+                    subject.sourceMessage());
+            offer = Optional.empty();
+        }
         List<String> reasons = new ArrayList<>();
         reasons.add(eventCode + ": " + visit.visitType() + " visit with " + visit.providerName() + " on "
                 + DateTimeFormatter.ISO_INSTANT.format(visit.start()));
-        Optional<WaitlistEntry> offered = Optional.empty();
-        if (visit.end().isAfter(clock.instant())) {
-            offered = waitlist.offer(visit, patient.pseudonymKey(), appointmentKey, clock.instant());
-            offered.ifPresent(entry -> {
-                try {
-                    events.offered(appointmentKey, event, entry.id());
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            reasons.add(offered.map(e -> "slot offered to waitlist entry " + e.id() + " (" + e.patientReference() + ")")
-                    .orElse("no patient on the waitlist for this provider and visit type"));
+        if (offer.isPresent()) {
+            events.offered(appointmentKey, event, offer.get().entry().id());
+            // The entry's id only: this item is about the patient who freed the slot, not the one it went to.
+            reasons.add("slot offered to waitlist entry " + offer.get().entry().id());
         } else {
-            reasons.add("the slot has passed: nothing to offer from the waitlist");
+            reasons.add(!slotAhead ? "the slot has passed: nothing to offer from the waitlist"
+                    : "no patient on the waitlist for this provider and visit type");
         }
-        Optional<Patient> resource = readPatient(patient.reference(), subject);
-        if (resource.isEmpty()) {
-            LOG.warn("No-show recovery for message {}: the patient is not in the EHR, no outreach drafted", subject.sourceMessage());
-        } else {
+        if (message.isPresent()) {
             OutreachChannel channel = OutreachChannel.preferred(resource.get());
-            String message = messages.draftForVisitType(outreach, visit.visitType(), patient, resource.get(),
-                    List.of(forMessage(appointment, patient.reference())));
-            WorkItem item = intake.accept(workItems.rebooking(patient, eventCode, channel, message, reasons,
+            WorkItem item = intake.accept(workItems.rebooking(patient, eventCode, channel, message.get(), reasons,
                     appointmentReference, subject.sourceMessage()));
             LOG.info("No-show recovery for message {}: rebooking work item {} ({})", subject.sourceMessage(), item.id(), eventCode);
+        } else {
+            LOG.warn("No-show recovery for message {}: the patient is not in the EHR, no outreach drafted", subject.sourceMessage());
         }
-        if (offered.isPresent()) {
-            offer(offered.get(), appointment, appointmentReference, subject);
+        if (offer.isPresent()) {
+            Offer o = offer.get();
+            PatientRef waiting = new PatientRef(o.entry().patientReference(), o.entry().patientKey());
+            WorkItem item = intake.accept(workItems.offer(waiting, o.channel(), o.message(),
+                    List.of("waitlist entry " + o.entry().id() + ": an earlier slot freed"), appointmentReference, subject.sourceMessage()));
+            LOG.info("Waitlist entry {} offered the freed slot: work item {}", o.entry().id(), item.id());
         }
     }
 
-    private void offer(WaitlistEntry entry, Appointment appointment, String appointmentReference, AuditSubject freedBy)
-            throws SQLException {
+    private record Offer(WaitlistEntry entry, OutreachChannel channel, String message) {
+    }
+
+    /** The offer's message to the waiting patient, read and drafted under their own key; empty if the EHR lacks them. */
+    private Optional<Offer> offer(WaitlistEntry entry, Appointment appointment, AuditSubject freedBy) throws SQLException {
         AuditSubject subject = new AuditSubject(entry.patientKey(), freedBy.sourceMessage(), freedBy.interfaceName());
         Optional<Patient> resource = readPatient(entry.patientReference(), subject);
         if (resource.isEmpty()) {
             LOG.warn("Waitlist entry {}: its patient is not in the EHR, no offer drafted", entry.id());
-            return;
+            return Optional.empty();
         }
         PatientRef patient = new PatientRef(entry.patientReference(), entry.patientKey());
-        OutreachChannel channel = OutreachChannel.preferred(resource.get());
         String message = messages.draft(PatientMessages.WAITLIST_OFFER, patient, resource.get(),
                 List.of(forMessage(appointment, entry.patientReference())), "");
-        WorkItem item = intake.accept(workItems.offer(patient, channel, message,
-                List.of("waitlist entry " + entry.id() + ": an earlier slot freed"), appointmentReference, freedBy.sourceMessage()));
-        LOG.info("Waitlist entry {} offered the freed slot: work item {}", entry.id(), item.id());
+        return Optional.of(new Offer(entry, OutreachChannel.preferred(resource.get()), message));
     }
 
     /**

@@ -59,32 +59,26 @@ public final class Waitlist {
     }
 
     /**
-     * Offers a freed slot to the longest-waiting patient of that provider and visit type who wants a slot before the
-     * one they have (or named no date), other than the patient who freed it.
+     * The longest-waiting patient of that provider and visit type who wants a slot before the one they have (or named
+     * no date), other than the patient who freed it.
      */
-    public Optional<WaitlistEntry> offer(ScheduledVisit slot, String freedByPatientKey, String slotKey, Instant now)
-            throws SQLException {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            List<WaitlistEntry> candidates = select("status = 'WAITING' and provider_id = ? and visit_type = ?"
-                    + " and (wanted_before is null or wanted_before > ?) and patient_key <> ? order by added_at, id",
-                    slot.providerId(), slot.visitType(), Timestamp.from(slot.start()), freedByPatientKey);
-            if (candidates.isEmpty()) {
-                return Optional.empty();
-            }
-            WaitlistEntry first = candidates.get(0);
-            try (Connection c = store.getConnection();
-                 PreparedStatement s = c.prepareStatement("update waitlist_entry set status = 'OFFERED', offered_at = ?,"
-                         + " offered_slot_start = ?, slot_key = ? where id = ? and status = 'WAITING'")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setTimestamp(2, Timestamp.from(slot.start()));
-                s.setString(3, slotKey);
-                s.setLong(4, first.id());
-                if (s.executeUpdate() == 1) {
-                    return Optional.of(select("id = ?", first.id()).get(0));
-                }
-            }
+    public Optional<WaitlistEntry> firstMatch(ScheduledVisit slot, String freedByPatientKey) throws SQLException {
+        return select("status = 'WAITING' and provider_id = ? and visit_type = ?"
+                        + " and (wanted_before is null or wanted_before > ?) and patient_key <> ? order by added_at, id",
+                slot.providerId(), slot.visitType(), Timestamp.from(slot.start()), freedByPatientKey).stream().findFirst();
+    }
+
+    /** @return false when the entry is no longer WAITING (another engine offered it a slot first) */
+    public boolean markOffered(long entryId, ScheduledVisit slot, String slotKey, Instant now) throws SQLException {
+        try (Connection c = store.getConnection();
+             PreparedStatement s = c.prepareStatement("update waitlist_entry set status = 'OFFERED', offered_at = ?,"
+                     + " offered_slot_start = ?, slot_key = ? where id = ? and status = 'WAITING'")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setTimestamp(2, Timestamp.from(slot.start()));
+            s.setString(3, slotKey);
+            s.setLong(4, entryId);
+            return s.executeUpdate() == 1;
         }
-        return Optional.empty();
     }
 
     /** A booking (SIU S12) of a patient who was offered a slot with that provider and visit type: the offer worked. */
