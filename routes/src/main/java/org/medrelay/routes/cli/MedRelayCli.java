@@ -25,7 +25,10 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 UsersCommand.class,
                 WorkItemsCommand.class,
-                RemittanceCommand.class
+                RemittanceCommand.class,
+                RefillCommand.class,
+                WaitlistCommand.class,
+                NoShowCommand.class
         })
 public final class MedRelayCli implements Runnable {
 
