@@ -5,8 +5,8 @@ import java.time.ZonedDateTime;
 
 /**
  * Writes one transaction set in its own interchange: ISA/GS/ST, the body the caller writes, SE/GE/IEA, with
- * the next control numbers and SE01 counted. For the writers outside this package (the 278 request of
- * {@code x12.priorauth}); {@link Eligibility270Writer} writes the same envelope itself.
+ * the next control numbers and SE01 counted: the envelope of the 270 ({@link Eligibility270Writer}) and of the 278
+ * request ({@code x12.priorauth.PriorAuth278Writer}).
  */
 public final class TransactionSetWriter {
 
