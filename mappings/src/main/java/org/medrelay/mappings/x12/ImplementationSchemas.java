@@ -23,6 +23,8 @@ public final class ImplementationSchemas {
     private static final Map<String, String> SHIPPED = Map.of(
             "270 005010X279", "270.5010.X279A1.xml",
             "271 005010X279", "271.5010.X279A1.xml",
+            // request and response in one schema: StAEDI picks it at ST, before BHT02 tells them apart
+            "278 005010X217", "278.5010.X217.xml",
             "835 005010X221", "835.5010.X221A1.xml",
             "999 005010X231", "999.5010.X231A1.xml");
     /**

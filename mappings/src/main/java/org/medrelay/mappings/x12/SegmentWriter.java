@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes X12 segments with an interchange's delimiters: trailing empty elements are dropped, as X12 requires,
- * and segments are counted from the last ST for SE01.
+ * and segments are counted from the last ST for SE01. Public for the writers of other packages' transaction sets
+ * (the 278 of {@code x12.priorauth}), which get one from {@link TransactionSetWriter}.
  */
-final class SegmentWriter {
+public final class SegmentWriter {
 
     private final X12Delimiters delimiters;
     private final StringBuilder out = new StringBuilder();
@@ -20,7 +21,7 @@ final class SegmentWriter {
         return delimiters;
     }
 
-    void segment(String id, String... elements) {
+    public void segment(String id, String... elements) {
         int last = elements.length;
         while (last > 0 && (elements[last - 1] == null || elements[last - 1].isEmpty())) {
             last--;
@@ -42,7 +43,7 @@ final class SegmentWriter {
     }
 
     /** Joins components of a composite element with the component separator. */
-    String composite(String... components) {
+    public String composite(String... components) {
         int last = components.length;
         while (last > 0 && (components[last - 1] == null || components[last - 1].isEmpty())) {
             last--;
@@ -55,7 +56,7 @@ final class SegmentWriter {
     }
 
     /** Joins repetitions of an element with the repetition separator (EQ01 service type codes). */
-    String repeated(java.util.List<String> values) {
+    public String repeated(java.util.List<String> values) {
         return String.join(String.valueOf(delimiters.repetition()), values);
     }
 
