@@ -27,6 +27,8 @@ public final class FaxCorpusGenerator {
             "records-request", "refill-request", "billing", "marketing", "other");
     static final int PER_TYPE = 36;
     private static final long SEED = 20261124L;
+    /** Raise when the generator's code changes what it writes; with the templates' content it decides whether to regenerate. */
+    private static final int GENERATOR_VERSION = 1;
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
     private FaxCorpusGenerator() {
@@ -35,6 +37,12 @@ public final class FaxCorpusGenerator {
     public static void main(String[] args) throws IOException {
         Path templates = Path.of(args[0]);
         Path out = Path.of(args[1]);
+        String stamp = stamp(templates);
+        Path stampFile = out.resolve("corpus.stamp");
+        if (Files.exists(stampFile) && Files.readString(stampFile).equals(stamp) && Files.exists(out.resolve("labels.tsv"))) {
+            System.out.println("fax corpus up to date: " + out);
+            return;
+        }
         Files.createDirectories(out.resolve("text"));
         Files.createDirectories(out.resolve("files"));
         try (Writer labels = Files.newBufferedWriter(out.resolve("labels.tsv"), StandardCharsets.UTF_8)) {
@@ -47,6 +55,16 @@ public final class FaxCorpusGenerator {
                 }
             }
         }
+        Files.writeString(stampFile, stamp);
+    }
+
+    /** The generator version and every template's content: what the corpus is a function of. */
+    private static String stamp(Path templates) throws IOException {
+        StringBuilder all = new StringBuilder("generator " + GENERATOR_VERSION + "\n");
+        for (String type : TYPES) {
+            all.append(Files.readString(templates.resolve(type + ".txt"), StandardCharsets.UTF_8));
+        }
+        return Integer.toHexString(all.toString().hashCode()) + "-" + all.length();
     }
 
     private static String writeOne(String type, int index, FaxTemplates layouts, Random random, Path out) throws IOException {
