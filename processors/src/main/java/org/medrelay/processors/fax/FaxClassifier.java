@@ -84,15 +84,18 @@ public final class FaxClassifier {
 
     /**
      * The fax's words that point most to {@code type} on their own: each distinct word is scored by the probability
-     * the model gives the type for that word alone; the highest few above chance are the reasons.
+     * the model gives the type for that word alone; the highest few above chance (1 in 9) are the reasons.
      */
     private static List<String> drivingWords(DocumentCategorizerME categorizer, String[] tokens, FaxType type) {
         int index = categorizer.getIndex(type.word());
         double chance = 1.0 / categorizer.getNumberOfCategories();
         TreeMap<String, Double> scores = new TreeMap<>();
         for (String token : new LinkedHashSet<>(Arrays.asList(tokens))) {
+            if (token.length() < 3) {
+                continue; // "is", "of": never a reason a person would accept
+            }
             double score = categorizer.categorize(new String[] {token})[index];
-            if (score > 2 * chance) {
+            if (score > chance) {
                 scores.put(token, score);
             }
         }

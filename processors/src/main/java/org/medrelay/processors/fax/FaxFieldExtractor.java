@@ -25,10 +25,10 @@ public final class FaxFieldExtractor {
 
     private static final List<Pattern> PATIENT = List.of(
             Pattern.compile("(?i:\\b(?:patient(?: name)?|name|member|re))\\s*:\\s*(" + NAME + ")"),
-            Pattern.compile("(?i:\\b(?:patient|for|-))\\s+(" + NAME + ")\\s*[,(]\\s*(?i:DOB|date of birth|member ID)"));
-    private static final Pattern BIRTH_DATE = Pattern.compile("(?i:\\bDOB|\\bD\\.O\\.B\\.?|date of birth|birth date)\\s*:?\\s*" + US_DATE);
+            Pattern.compile("(?:(?i:\\b(?:patient|for))|-)\\s+(" + NAME + ")\\s*[,(]\\s*(?i:DOB|date\\s+of\\s+birth|member\\s+ID)"));
+    private static final Pattern BIRTH_DATE = Pattern.compile("(?i:\\bDOB|\\bD\\.O\\.B\\.?|date\\s+of\\s+birth|birth\\s+date)\\s*:?\\s*" + US_DATE);
     private static final Pattern MRN = Pattern.compile("(?i:\\bMRN|\\bpatient ID|\\bchart #|\\bacct)\\s*:?\\s*#?\\s*([A-Z]{0,3}\\d{5,})\\b");
-    private static final Pattern MEMBER_ID = Pattern.compile("(?i:\\bmember ID|\\bsubscriber ID)\\s*:?\\s*([A-Z]{2,4}\\d{6,}|\\d{6,}[A-Z0-9]*)\\b");
+    private static final Pattern MEMBER_ID = Pattern.compile("(?i:\\bmember\\s+ID|\\bsubscriber\\s+ID)\\s*:?\\s*([A-Z]{2,4}\\d{6,}|\\d{6,}[A-Z0-9]*)\\b");
     private static final List<Pattern> PROVIDER = List.of(
             Pattern.compile("(?i:\\b(?:ordering|referring|requesting|prescribing)\\s+(?:provider|physician)|\\bprescriber|\\breferred by|\\battn)\\s*:\\s*(" + PROVIDER_NAME + ")"),
             Pattern.compile("\\b(?:To|Dear)\\s*:?\\s*(" + TITLED_PROVIDER + ")"),
