@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 AuditCommand.class,
                 UsersCommand.class,
-                WorkItemsCommand.class
+                WorkItemsCommand.class,
+                FaxCommand.class
         })
 public final class MedRelayCli implements Runnable {
 
