@@ -127,7 +127,7 @@ class FaxReaderTest {
         assertFalse(reading.readable());
         assertTrue(reading.unreadable().orElseThrow().matches("page 1: OCR confidence 0\\.\\d\\d is below 0\\.99"),
                 reading.unreadable().orElseThrow());
-        assertEquals(1, reading.pages().size(), "the page read is kept with the reading");
+        assertEquals(first("image-pdf", 1).pages(), reading.pages().size(), "the pages read are kept with the reading");
     }
 
     @Test

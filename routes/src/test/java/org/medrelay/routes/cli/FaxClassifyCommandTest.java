@@ -45,16 +45,16 @@ class FaxClassifyCommandTest {
         assertEquals("prior-auth-response", first.get("type").asText());
         assertTrue(first.get("confidence").asDouble() >= 0.8 && first.get("confidence").asDouble() <= 1.0);
         assertFalse(first.get("triage").asBoolean());
-        // the corpus is generated with a fixed seed: this held-out fax is a pended request, reference PA2026144091
-        assertEquals("PA2026144091", first.get("fields").get("payerReference").asText(), lines[0]);
-        assertEquals("pended", first.get("fields").get("decision").asText());
-        assertEquals("1993-01-28", first.get("fields").get("birthDate").asText());
+        // the corpus is generated with a fixed seed: this held-out fax approves a request, reference PA2026224087
+        assertEquals("PA2026224087", first.get("fields").get("payerReference").asText(), lines[0]);
+        assertEquals("approved", first.get("fields").get("decision").asText());
+        assertEquals("1993-08-05", first.get("fields").get("birthDate").asText());
         assertTrue(first.get("reasons").size() > 0);
 
         JsonNode second = json.readTree(lines[1]);
         assertEquals("refill-request", second.get("type").asText());
-        assertEquals("Metformin 500 mg tablet", second.get("fields").get("medication").asText(), lines[1]);
-        assertEquals("Siobhan Delacroix", second.get("fields").get("patientName").asText());
+        assertEquals("Atorvastatin 40 mg tablet", second.get("fields").get("medication").asText(), lines[1]);
+        assertEquals("Imani Zieldown", second.get("fields").get("patientName").asText());
 
         JsonNode unreadable = json.readTree(lines[2]);
         assertEquals("other", unreadable.get("type").asText());
