@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -75,11 +75,15 @@ public final class FaxClassifier {
         } else {
             confidence = (RULE_CONFIDENCE + probabilities[categorizer.getIndex(type.word())]) / 2;
         }
-        Set<String> reasons = new LinkedHashSet<>();
-        rule.ifPresent(match -> reasons.addAll(match.matched()));
-        reasons.addAll(drivingWords(categorizer, tokens, type));
+        List<String> reasons = new ArrayList<>(rule.map(FaxRules.Match::matched).orElse(List.of()));
+        for (String word : drivingWords(categorizer, tokens, type)) {
+            // a word the rule already matched ("authorization" after "prior authorization") says nothing new
+            if (reasons.stream().noneMatch(reason -> reason.toLowerCase(Locale.ROOT).contains(word))) {
+                reasons.add(word);
+            }
+        }
         return new FaxClassification(type, round(confidence), confidence < triageBelow,
-                fields.extract(text, type), new ArrayList<>(reasons));
+                fields.extract(text, type), reasons);
     }
 
     /**
