@@ -23,7 +23,7 @@ class FaxHeldOutEvaluationTest {
 
     private static final Duration PER_FAX_HANG_GUARD = Duration.ofSeconds(60);
 
-    private record Outcome(FaxCorpus.Fax fax, FaxClassification result) {
+    private record Outcome(FaxCorpus.Fax fax, FaxReading reading, FaxClassification result) {
         boolean right() {
             return result.type() == fax.type();
         }
@@ -40,7 +40,7 @@ class FaxHeldOutEvaluationTest {
         for (FaxCorpus.Fax fax : heldOut) {
             Path file = fax.copyTo(folder);
             FaxReading reading = assertTimeoutPreemptively(PER_FAX_HANG_GUARD, () -> reader.read(file), fax.id());
-            outcomes.add(new Outcome(fax, classifier.classify(reading)));
+            outcomes.add(new Outcome(fax, reading, classifier.classify(reading)));
         }
 
         printTable(outcomes, settings.triageBelow());
@@ -52,11 +52,9 @@ class FaxHeldOutEvaluationTest {
         assertTrue(routedRight >= 0.95 * routed, "right among routed without triage: " + routedRight + "/" + routed);
         assertTrue(routed >= 0.80 * outcomes.size(), "routed without triage: " + routed + "/" + outcomes.size());
         for (Outcome outcome : outcomes) {
-            if (outcome.fax().needsOcr()) {
-                // an OCR'd fax must have been read, not just fall into triage as unreadable
-                assertTrue(outcome.result().reasons().stream().noneMatch(r -> r.startsWith("unreadable")),
-                        outcome.fax().id() + " " + outcome.result().reasons());
-            }
+            // every fax, OCR'd ones included, must have been read, not just fall into triage as unreadable
+            assertTrue(outcome.reading().readable(), outcome.fax().id() + " " + outcome.reading().unreadable());
+            assertEquals(outcome.fax().needsOcr(), outcome.reading().usedOcr(), outcome.fax().id());
         }
     }
 

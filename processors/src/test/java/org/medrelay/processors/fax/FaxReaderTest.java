@@ -72,6 +72,19 @@ class FaxReaderTest {
     }
 
     @Test
+    void g3TiffAsOlderFaxServersWriteItIsReadByOcr() throws Exception {
+        Tesseract.assumeInstalled();
+        FaxCorpus.Fax fax = FaxCorpus.heldOut().stream()
+                .filter(f -> f.format().equals("g4-tiff") && f.pages() == 1 && f.patientName() != null).findFirst().orElseThrow();
+        BufferedImage page = ImageIO.read(fax.copyTo(folder).toFile());
+        FaxReading reading = reader.read(tiff(page, "CCITT T.4", "g3.tif"));
+
+        assertTrue(reading.readable(), reading.unreadable().toString());
+        assertEquals(1, reading.pages().size());
+        assertMostWordsRead(fax, reading);
+    }
+
+    @Test
     void emptyFileIsUnreadable() throws Exception {
         assertUnreadable(Files.write(folder.resolve("empty.pdf"), new byte[0]), "the file is empty");
     }
@@ -107,7 +120,7 @@ class FaxReaderTest {
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, 1700, 2200);
         g.dispose();
-        assertUnreadable(g4Tiff(blank), "no text found on any page");
+        assertUnreadable(tiff(blank, "CCITT T.6", "blank.tif"), "no text found on any page");
     }
 
     @Test
@@ -161,14 +174,14 @@ class FaxReaderTest {
                 .findFirst().orElseThrow();
     }
 
-    private Path g4Tiff(BufferedImage page) throws Exception {
-        Path file = folder.resolve("blank.tif");
+    private Path tiff(BufferedImage page, String compression, String name) throws Exception {
+        Path file = folder.resolve(name);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionType("CCITT T.6");
+            param.setCompressionType(compression);
             writer.write(null, new IIOImage(page, null, null), param);
         } finally {
             writer.dispose();
