@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
                 RemittanceCommand.class,
                 RefillCommand.class,
                 WaitlistCommand.class,
-                NoShowCommand.class
+                NoShowCommand.class,
+                FaxCommand.class
         })
 public final class MedRelayCli implements Runnable {
 
