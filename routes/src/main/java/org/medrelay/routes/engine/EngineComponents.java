@@ -118,6 +118,7 @@ final class EngineComponents {
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
+        ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         main.bind("draftingModels", new DraftingModels(
