@@ -94,8 +94,10 @@ public final class CorrectedClaimBuilder {
             }
             List<String> elements = new ArrayList<>(segment.elements().subList(1, segment.elements().size()));
             switch (segment.id()) {
-                // BHT03 a new reference for the new batch; BHT02 00 original transmission of this batch, BHT06 CH
-                case "BHT" -> elements = List.of("0019", "00", "R" + transaction, DATE.format(now), TIME.format(now), "CH");
+                // BHT03 a new reference for the new batch; BHT02 00 original transmission of this batch; BHT06 as
+                // the claim was sent (CH chargeable, RP reporting), CH when it had none
+                case "BHT" -> elements = List.of("0019", "00", "R" + transaction, DATE.format(now), TIME.format(now),
+                        segment.element(6).isEmpty() ? "CH" : segment.element(6));
                 case "HL" -> elements = hierarchy(segment.element(3), hasPatientLevel);
                 case "NM1" -> {
                     if (!inClaim && "IL".equals(segment.element(1))) {
