@@ -52,7 +52,7 @@ public final class ClaimAssembler {
         private ClaimPerson subscriber = ClaimPerson.NONE;
         private ClaimPerson patient = ClaimPerson.NONE;
         private String relationship = "";
-        private final List<String> diagnoses = new ArrayList<>();
+        private final List<Diagnosis> diagnoses = new ArrayList<>();
         private final List<ServiceLine> lines = new ArrayList<>();
         private Optional<String> payerClaimControlNumber = Optional.empty();
         private Optional<LocalDate> created = Optional.empty();
@@ -160,7 +160,7 @@ public final class ClaimAssembler {
             for (int i = 1; i < hi.elements().size(); i++) {
                 List<String> code = hi.components(i);
                 if (code.size() > 1 && DIAGNOSIS.contains(code.get(0))) {
-                    diagnoses.add(code.get(1));
+                    diagnoses.add(new Diagnosis(code.get(0), code.get(1)));
                 }
             }
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * total charge, CLM05 place of service (facility code), its qualifier (B professional, A institutional) and
  * claim frequency code (1 original, 7 replacement, 8 void); the submitter (1000A), receiver (1000B), billing
  * provider (2010AA, NPI in NM109), payer (2010BB); the subscriber (2010BA), the patient when not the subscriber
- * (2010CA) and the relationship (SBR02 18 self, else PAT01); the diagnosis codes of HI in order; the service
+ * (2010CA) and the relationship (SBR02 18 self, else PAT01); the diagnoses of HI in order; the service
  * lines; REF*F8 when the claim itself corrects an earlier one; and the segments the claim was read from (BHT and
  * 1000A/1000B, its billing provider, subscriber and patient levels, then its own 2300 to its last line) with
  * the standard delimiters, which is what is kept and what a replacement is built from. Holds PHI: never logged.
@@ -22,7 +22,7 @@ import java.util.Optional;
 public record ClaimOnFile(String guide, String patientControlNumber, BigDecimal totalCharge, String placeOfService,
                           String facilityQualifier, String frequencyCode, Party submitter, Party receiver,
                           Party billingProvider, Party payer, ClaimPerson subscriber, ClaimPerson patient,
-                          String relationship, List<String> diagnosisCodes, List<ServiceLine> lines,
+                          String relationship, List<Diagnosis> diagnoses, List<ServiceLine> lines,
                           Optional<String> payerClaimControlNumber, Optional<LocalDate> created,
                           Optional<LocalDate> statementFrom, List<X12Segment> segments) {
 
@@ -30,7 +30,7 @@ public record ClaimOnFile(String guide, String patientControlNumber, BigDecimal 
     public static final String INSTITUTIONAL = "005010X223A2";
 
     public ClaimOnFile {
-        diagnosisCodes = List.copyOf(diagnosisCodes);
+        diagnoses = List.copyOf(diagnoses);
         lines = List.copyOf(lines);
         segments = List.copyOf(segments);
     }
@@ -48,6 +48,11 @@ public record ClaimOnFile(String guide, String patientControlNumber, BigDecimal 
     public Optional<LocalDate> serviceDate() {
         return statementFrom.or(() -> lines.stream().map(ServiceLine::serviceDate).flatMap(Optional::stream)
                 .min(LocalDate::compareTo));
+    }
+
+    /** The HI diagnosis codes in order, without their qualifiers. */
+    public List<String> diagnosisCodes() {
+        return diagnoses.stream().map(Diagnosis::code).toList();
     }
 
     /** The payer's id (2010BB NM109, PI payer id or XV plan id). */

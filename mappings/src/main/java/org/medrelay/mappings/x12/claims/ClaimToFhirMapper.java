@@ -17,7 +17,8 @@ import java.math.BigDecimal;
  * One claim of an 837 as a FHIR R4 Claim (use claim): status active, type professional or institutional,
  * the patient control number (CLM01) as identifier in the same system the 835's ExplanationOfBenefit.claim uses,
  * the patient by the subscriber's member id, provider the billing provider (NPI), insurer the payer (2010BB),
- * created the BHT04 date, one insurance (the payer, focal), the HI diagnosis codes in order, one item per service
+ * created the BHT04 date, one insurance (the payer, focal), the HI diagnosis codes in order (ICD-10-CM for the
+ * AB qualifiers, ICD-9-CM for BK/BF...), one item per service
  * line (procedure and modifiers, revenue code, service date, quantity, charge), total CLM02, and REF*F8 as the
  * prior claim this one replaces.
  */
@@ -32,6 +33,7 @@ public final class ClaimToFhirMapper {
     private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
     private static final String V2_IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
     private static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    private static final String ICD9CM = "http://hl7.org/fhir/sid/icd-9-cm";
     private static final String REVENUE_CODES = "https://www.nubc.org/CodeSystem/RevenueCodes";
     private static final String USD = "USD";
 
@@ -52,9 +54,10 @@ public final class ClaimToFhirMapper {
         onFile.payerClaimControlNumber().ifPresent(f8 -> claim.addRelated()
                 .setRelationship(new CodeableConcept(new Coding(RELATED_CLAIM, "prior", null)))
                 .setReference(new Identifier().setSystem(PAYER_CLAIM_CONTROL_NUMBER).setValue(f8)));
-        for (int i = 0; i < onFile.diagnosisCodes().size(); i++) {
-            claim.addDiagnosis().setSequence(i + 1)
-                    .setDiagnosis(new CodeableConcept(new Coding(ICD10CM, onFile.diagnosisCodes().get(i), null)));
+        for (int i = 0; i < onFile.diagnoses().size(); i++) {
+            Diagnosis diagnosis = onFile.diagnoses().get(i);
+            claim.addDiagnosis().setSequence(i + 1).setDiagnosis(new CodeableConcept(
+                    new Coding(diagnosis.icd10() ? ICD10CM : ICD9CM, diagnosis.code(), null)));
         }
         onFile.lines().forEach(line -> claim.addItem(item(line)));
         claim.setTotal(money(onFile.totalCharge()));

@@ -59,7 +59,7 @@ class ClaimReaderTest {
         assertEquals("W100000003", resubmit.subscriber().memberId());
         assertEquals(Optional.of(LocalDate.of(1975, 3, 15)), resubmit.subscriber().birthDate());
         assertEquals("18", resubmit.relationship());
-        assertEquals(List.of("M545", "M5416"), resubmit.diagnosisCodes());
+        assertEquals(List.of(new Diagnosis("ABK", "M545"), new Diagnosis("ABF", "M5416")), resubmit.diagnoses());
         assertEquals(Optional.empty(), resubmit.payerClaimControlNumber());
         assertEquals(Optional.of(LocalDate.of(2026, 11, 1)), resubmit.serviceDate());
     }
@@ -181,6 +181,7 @@ class ClaimReaderTest {
         assertEquals("TEST HEALTH PLAN", fhir.getInsurer().getDisplay());
         assertEquals("2026-10-30", fhir.getCreatedElement().getValueAsString());
         assertEquals(List.of("M545", "M5416"), fhir.getDiagnosis().stream().map(d -> d.getDiagnosisCodeableConcept().getCodingFirstRep().getCode()).toList());
+        assertEquals("http://hl7.org/fhir/sid/icd-10-cm", fhir.getDiagnosisFirstRep().getDiagnosisCodeableConcept().getCodingFirstRep().getSystem());
         assertEquals("97140", fhir.getItem().get(1).getProductOrService().getCodingFirstRep().getCode());
         assertEquals(List.of("GP", "59"), fhir.getItem().get(1).getModifier().stream().map(m -> m.getCodingFirstRep().getCode()).toList());
         assertEquals(0, new BigDecimal("300").compareTo(fhir.getTotal().getValue()));
