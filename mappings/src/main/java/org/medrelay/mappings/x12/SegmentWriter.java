@@ -13,11 +13,11 @@ public final class SegmentWriter {
     private final StringBuilder out = new StringBuilder();
     private int sinceTransactionStart;
 
-    SegmentWriter(X12Delimiters delimiters) {
+    public SegmentWriter(X12Delimiters delimiters) {
         this.delimiters = delimiters;
     }
 
-    X12Delimiters delimiters() {
+    public X12Delimiters delimiters() {
         return delimiters;
     }
 
@@ -38,7 +38,7 @@ public final class SegmentWriter {
     }
 
     /** SE01: the segments from ST to this SE. */
-    int segmentsForTrailer() {
+    public int segmentsForTrailer() {
         return sinceTransactionStart + 1;
     }
 
@@ -60,7 +60,7 @@ public final class SegmentWriter {
         return String.join(String.valueOf(delimiters.repetition()), values);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -114,6 +114,7 @@ final class EngineComponents {
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
         RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
+        ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         DraftingModels drafting = new DraftingModels(
