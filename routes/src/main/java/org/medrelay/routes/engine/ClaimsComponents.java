@@ -6,7 +6,7 @@ import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.claims.ClaimFileIntake;
 import org.medrelay.processors.claims.ClaimsOnFile;
 import org.medrelay.processors.crypto.PayloadCipher;
-import org.medrelay.processors.eligibility.StoredControlNumbers;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
