@@ -3,7 +3,6 @@ package org.medrelay.processors.remittance;
 import org.medrelay.mappings.x12.remittance.Adjustment;
 import org.medrelay.mappings.x12.remittance.AdjustmentCodeList;
 import org.medrelay.mappings.x12.remittance.DenialCategory;
-import org.medrelay.processors.review.Draft;
 import org.medrelay.processors.review.NewWorkItem;
 import org.medrelay.processors.review.SuiteResult;
 import org.medrelay.processors.review.WorkItemLink;
@@ -13,6 +12,7 @@ import org.medrelay.processors.review.WorkQueue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public class BillingWorkItems {
         return !NO_ITEM.contains(category) && (category != DenialCategory.PATIENT_RESPONSIBILITY || patientResponsibilityItems);
     }
 
-    public NewWorkItem itemFor(ClaimFollowUp f) {
+    public NewWorkItem itemFor(ClaimFollowUp f) throws SQLException {
         LocalDate today = LocalDate.now(clock);
         DenialCategory category = f.decision().category();
         WorkItemPriority urgency = priority.of(f.atStake(), f.appealDeadline(), today);
@@ -73,11 +73,14 @@ public class BillingWorkItems {
                 f.sourceKey(), links);
     }
 
-    private SuiteResult correctedClaim(ClaimFollowUp f) {
-        Optional<Draft> draft = correctedClaims.draft(f);
-        // a corrected claim still goes to the payer only after a person checked what the builder flagged
-        return new SuiteResult(draft.orElse(null), DenialCategory.CORRECT_AND_RESUBMIT.word(), draft.isPresent() ? 0.0 : 1.0,
-                reasons(f));
+    private SuiteResult correctedClaim(ClaimFollowUp f) throws SQLException {
+        CorrectedClaimDraft corrected = correctedClaims.draft(f);
+        List<String> reasons = reasons(f);
+        reasons.addAll(corrected.notes());
+        // a replacement with something left to do by hand never goes to the payer without a person, whatever the mode;
+        // one whose every change was mechanical may, where the denials workflow is live
+        double confidence = corrected.draft().isEmpty() || corrected.complete() ? 1.0 : 0.0;
+        return new SuiteResult(corrected.draft().orElse(null), DenialCategory.CORRECT_AND_RESUBMIT.word(), confidence, reasons);
     }
 
     /** The item's context, in the order a biller reads it. May hold PHI (claim numbers): reasons are never logged. */

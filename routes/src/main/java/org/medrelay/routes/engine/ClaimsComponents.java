@@ -5,6 +5,8 @@ import org.medrelay.mappings.x12.claims.CorrectedClaimBuilder;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.claims.ClaimFileIntake;
 import org.medrelay.processors.claims.ClaimsOnFile;
+import org.medrelay.processors.claims.CorrectedClaimsOnFile;
+import org.medrelay.processors.remittance.CorrectedClaimDrafts;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 
@@ -22,11 +24,15 @@ final class ClaimsComponents {
     private ClaimsComponents() {
     }
 
-    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, PayloadCipher payloadCipher, Clock clock) {
+    /** @return the corrected-claim drafts of the denials workflow, built from these claims on file */
+    static CorrectedClaimDrafts bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail,
+                                     PayloadCipher payloadCipher, Clock clock) {
         ClaimsOnFile claims = new ClaimsOnFile(store, payloadCipher, clock);
         main.bind("claimsOnFile", claims);
         main.bind("claimFileIntake", new ClaimFileIntake(store, claims, auditTrail, Path.of(props.get("medrelay.claims.spool-dir")),
                 Path.of(props.get("medrelay.claims.quarantine-dir")), clock));
-        main.bind("correctedClaimBuilder", new CorrectedClaimBuilder(new StoredControlNumbers(store), clock));
+        CorrectedClaimBuilder builder = new CorrectedClaimBuilder(new StoredControlNumbers(store), clock);
+        main.bind("correctedClaimBuilder", builder);
+        return new CorrectedClaimsOnFile(claims, builder);
     }
 }

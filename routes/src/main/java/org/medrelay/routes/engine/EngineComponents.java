@@ -32,6 +32,7 @@ import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
 import org.medrelay.processors.queue.QueueBatches;
+import org.medrelay.processors.remittance.CorrectedClaimDrafts;
 import org.medrelay.processors.review.WorkItemIntake;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.routes.mllp.MllpAckOrder;
@@ -113,8 +114,9 @@ final class EngineComponents {
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
-        RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
-        ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
+        CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
+        RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
+                correctedClaims, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         DraftingModels drafting = new DraftingModels(

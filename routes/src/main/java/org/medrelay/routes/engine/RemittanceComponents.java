@@ -19,8 +19,8 @@ import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.remittance.AppealLetters;
 import org.medrelay.processors.remittance.AppealWindows;
 import org.medrelay.processors.remittance.BillingWorkItems;
-import org.medrelay.processors.remittance.ClaimPriority;
 import org.medrelay.processors.remittance.CorrectedClaimDrafts;
+import org.medrelay.processors.remittance.ClaimPriority;
 import org.medrelay.processors.remittance.ExplanationOfBenefitWriter;
 import org.medrelay.processors.remittance.RemittanceFiles;
 import org.medrelay.processors.remittance.RemittanceInbox;
@@ -47,7 +47,8 @@ final class RemittanceComponents {
     }
 
     static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
-                     IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher, Clock clock) {
+                     IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher,
+                     CorrectedClaimDrafts correctedClaims, Clock clock) {
         RemittanceSettings settings = new RemittanceSettings(props.asProperties()::getProperty);
         String actor = AuditActors.system(COMPONENT);
         AdjustmentCodeList carcs = AdjustmentCodeList.shippedCarcs();
@@ -56,8 +57,7 @@ final class RemittanceComponents {
         main.bind("remittanceFiles", files);
         try {
             BillingWorkItems workItems = new BillingWorkItems(new AppealLetters(settings.templatesDir(), carcs, rarcs),
-                    // the seam for corrected claims: a builder from the claims on file replaces NONE
-                    CorrectedClaimDrafts.NONE,
+                    correctedClaims,
                     new ClaimPriority(settings.highDollarAmount(), settings.deadlineSoonDays(), settings.dueBeforeDeadlineDays()),
                     settings.patientResponsibilityItems(), carcs, rarcs, clock);
             main.bind("remittanceInbox", new RemittanceInbox(files,

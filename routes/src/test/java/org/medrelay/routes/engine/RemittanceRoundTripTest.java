@@ -97,6 +97,7 @@ class RemittanceRoundTripTest {
         overrides.put("medrelay.remittance.drop-folder.read-lock-check-ms", "200");
         overrides.put("medrelay.remittance.appeal-windows-file", windows.toString());
         overrides.put("medrelay.remittance.priority.high-dollar-amount", "400");
+        overrides.put("medrelay.claims.drop-poll-ms", "200");
         EngineProperties props = TestEngines.embedded(dir.resolve("data"), TestEngines.freePort(), TestEngines.freePort(), overrides);
         engine = new MedRelayEngine(props).start();
         ehr = FhirContext.forR4Cached().newRestfulGenericClient(engine.fhirBaseUrl());
@@ -104,6 +105,14 @@ class RemittanceRoundTripTest {
         for (int n = 1; n <= 8; n++) {
             patientIds.put("W10000000" + n, register("MRN40000" + n, "W10000000" + n));
         }
+        // the 837P the practice sent for these visits, kept on file so a correctable denial gets its replacement drafted
+        Path claimsDrop = dir.resolve("data/claims/drop");
+        Files.createDirectories(claimsDrop);
+        try (InputStream in = RemittanceRoundTripTest.class.getResourceAsStream("/medrelay-test-data/x12/837/837P-claims-on-file.x12")) {
+            Files.write(claimsDrop.resolve(".copying"), in.readAllBytes());
+        }
+        Files.move(claimsDrop.resolve(".copying"), claimsDrop.resolve("claims-sent.x12"));
+        await("the 837 kept on file", () -> exists(claimsDrop.resolve(".done/claims-sent.x12")));
     }
 
     @AfterAll
@@ -176,6 +185,16 @@ class RemittanceRoundTripTest {
         assertTrue(timely.contains("Appeal of a timely-filing denial of claim TIMELY-1007"), timely);
         assertTrue(timely.contains("Proof of timely filing:\n[PROVIDER TO WRITE:"), timely);
         assertEquals(null, items.get("duplicate").suiteResult().draft());
+
+        // correct-and-resubmit: the replacement of the claim on file, frequency code 7 and the payer's claim number
+        WorkItem resubmit = items.get("correct-and-resubmit");
+        assertEquals("application/edi-x12", resubmit.suiteResult().draft().contentType());
+        String replacement = resubmit.suiteResult().draft().text();
+        assertTrue(replacement.contains("CLM*RESUB-1003*300***11:B:7*"), replacement);
+        assertTrue(replacement.contains("REF*F8*PCN0000000003~"), replacement);
+        assertTrue(resubmit.suiteResult().reasons().contains(
+                "corrected claim drafted: 837 replacement of RESUB-1003 (CLM05-3 7, REF*F8 PCN0000000003)"),
+                resubmit.suiteResult().reasons().toString());
         assertEquals("OPEN", appealItem.status().name());
 
         Path ack = await("the 999 in the outbox", () -> exists(clearinghouse.outbox().resolve("ack-835-every-category.x12")));
