@@ -31,7 +31,8 @@ import java.util.Optional;
  * due {@code medrelay.eligibility.lead-time} before the visit (at once when that has passed). Works on the message as
  * mapped to FHIR and written to the EHR: the Patient, the Appointment or Encounter, and the Coverage (from IN1, or,
  * for an appointment, the patient's active Coverage read from the EHR, audited). A visit moved or a coverage changed
- * supersedes the earlier check (see {@link EligibilityRequests}). A patient without a usable coverage is skipped and
+ * supersedes the earlier check (see {@link EligibilityRequests}); a cancelled or missed visit cancels it
+ * ({@link #cancel}). A patient without a usable coverage is skipped and
  * logged by message id.
  */
 public class EligibilityTrigger {
@@ -67,6 +68,11 @@ public class EligibilityTrigger {
         if (patientId.isEmpty() || patient.isEmpty() || subject == null || subject.patientKey() == null) {
             return;
         }
+        Optional<String> appointmentId = VisitCoverage.appointmentId(bundle);
+        if (appointmentId.isPresent() && VisitCoverage.visitCancelled(bundle)) {
+            cancel(appointmentId.get(), subject);
+            return;
+        }
         Optional<Coverage> coverage = VisitCoverage.first(bundle, Coverage.class);
         if (coverage.isEmpty()) {
             coverage = activeCoverageInEhr(patientId.get(), subject);
@@ -82,7 +88,7 @@ public class EligibilityTrigger {
         Instant visitStart = VisitCoverage.visitStart(bundle).orElse(clock.instant());
         Instant due = visitStart.minus(settings.leadTime());
         Visit visit = new Visit(VisitCoverage.date(visitStart, zone), settings.visitServiceType(), settings.defaultExpectedCharge());
-        String appointmentKey = VisitCoverage.appointmentId(bundle).map(id -> keys.keyOf("appointment|" + id)).orElse(null);
+        String appointmentKey = appointmentId.map(id -> keys.keyOf("appointment|" + id)).orElse(null);
         EligibilityCheck check = new EligibilityCheck(subject.patientKey(), patientId.get(), appointmentKey, subject.sourceMessage(),
                 payer.get(), subscriber.get(), visit, due.isBefore(clock.instant()) ? clock.instant() : due, false);
         String coverageKey = keys.keyOf("coverage|" + payer.get().id() + "|" + subscriber.get().memberId());
@@ -90,6 +96,21 @@ public class EligibilityTrigger {
         if (appointmentKey == null) {
             recheckUpcomingVisits(check, coverageKey);
         }
+    }
+
+    /**
+     * The visit was cancelled or the patient did not come (SIU S15/S16/S17/S26, an Appointment cancelled): its check is
+     * not sent, or, already sent, its 271 raises no gap item. Each request touched is audited.
+     *
+     * @param appointmentId the appointment's key identifier as "system|value"
+     */
+    public void cancel(String appointmentId, AuditSubject subject) throws SQLException {
+        List<StoredRequest> cancelled = requests.cancelVisit(keys.keyOf("appointment|" + appointmentId));
+        trail.append(cancelled.stream().map(r -> AuditEvent.of(actor, AuditAction.UPDATE, clock.instant(),
+                new AuditSubject(r.check().patientKey(), subject.sourceMessage(), subject.interfaceName()), r.toString(),
+                AuditOutcome.SUCCESS, r.status() == RequestStatus.DUE ? "visit cancelled: not sent"
+                        : "visit cancelled after the 270 was sent: no gap item")).toList());
+        LOG.info("Visit cancelled by message {}: {} eligibility check(s) cancelled or marked", subject.sourceMessage(), cancelled.size());
     }
 
     private void schedule(EligibilityCheck check, String coverageKey) throws SQLException {

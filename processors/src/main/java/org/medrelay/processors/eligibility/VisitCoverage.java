@@ -65,6 +65,14 @@ final class VisitCoverage {
         return start.atZone(zone).toLocalDate();
     }
 
+    /** The Appointment is cancelled, a no-show, or entered in error (SIU S15-S17, S26, or a FHIR Appointment's status). */
+    static boolean visitCancelled(Bundle bundle) {
+        return first(bundle, Appointment.class).map(Appointment::getStatus).map(status -> switch (status) {
+            case CANCELLED, NOSHOW, ENTEREDINERROR -> true;
+            default -> false;
+        }).orElse(false);
+    }
+
     /** The appointment's key identifier (SCH-1, else SCH-2) as "system|value", or empty. */
     static Optional<String> appointmentId(Bundle bundle) {
         return first(bundle, Appointment.class).filter(Appointment::hasIdentifier)

@@ -13,6 +13,9 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medrelay.mappings.privacy.PatientKeys;
+import org.medrelay.processors.audit.AuditAction;
+import org.medrelay.processors.audit.AuditEntry;
+import org.medrelay.processors.audit.AuditQuery;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.crypto.PayloadCipher;
@@ -31,6 +34,8 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The trigger on mapped SIU and ADT bundles: due lead-time before the visit, a moved visit, a changed coverage. */
 class EligibilityTriggerTest {
@@ -84,6 +89,48 @@ class EligibilityTriggerTest {
         assertEquals(List.of("W200:2026-11-24", "W200:2026-12-01"), upcoming.stream()
                 .map(r -> r.check().subscriber().memberId() + ":" + r.check().visit().date()).toList());
         assertEquals(1, requests.count(RequestStatus.SUPERSEDED), "the check with the old member id is not sent");
+    }
+
+    @Test
+    void aCancelledAppointmentIsNeverSentAndTheCancellationIsAudited() throws Exception {
+        trigger.record(appointment("APT1", NOW.plus(Duration.ofDays(7)), "W100"), List.of("Patient/7"), subject);
+        trigger.record(cancelled(appointment("APT1", NOW.plus(Duration.ofDays(7)), "W100"), Appointment.AppointmentStatus.CANCELLED),
+                List.of("Patient/7"), new AuditSubject(PATIENT_KEY, "SCHED|MRH|C9", "hl7-mllp-in"));
+
+        assertEquals(List.of(), requests.due(NOW.plus(Duration.ofDays(30)), 10));
+        assertEquals(1, requests.count(RequestStatus.CANCELLED));
+        AuditEntry entry = new AuditTrail(store).newestFirst(AuditQuery.ALL, 10).get(0);
+        assertEquals(AuditAction.UPDATE, entry.event().action());
+        assertEquals("visit cancelled: not sent", entry.event().reason());
+        assertEquals(PATIENT_KEY, entry.event().patientKey());
+
+        // booked again for the same day: checked again, as the cancelled check no longer counts
+        trigger.record(appointment("APT1", NOW.plus(Duration.ofDays(7)), "W100"), List.of("Patient/7"), subject);
+        assertEquals(1, requests.due(NOW.plus(Duration.ofDays(30)), 10).size());
+    }
+
+    @Test
+    void aNoShowAfterThe270WentOutKeepsTheRequestButMarksItsVisitCancelled() throws Exception {
+        trigger.record(appointment("APT2", NOW.plus(Duration.ofDays(1)), "W100"), List.of("Patient/7"), subject);
+        StoredRequest sent = requests.due(NOW, 10).get(0);
+        requests.sent(sent.id(), new SentEnvelope("000000001", "1", "0001"), "270-test.x12");
+
+        trigger.record(cancelled(appointment("APT2", NOW.plus(Duration.ofDays(1)), "W100"), Appointment.AppointmentStatus.NOSHOW),
+                List.of("Patient/7"), subject);
+        StoredRequest marked = requests.byTrace(sent.traceNumber()).orElseThrow();
+        assertEquals(RequestStatus.SENT, marked.status(), "its 271 is still expected and taken");
+        assertTrue(marked.forCancelledVisit());
+        assertEquals(List.of(), requests.upcoming(PATIENT_KEY, LocalDate.of(2026, 11, 24)));
+
+        // the visit is booked again for that day: the answer on its way serves it, nothing is asked twice
+        trigger.record(appointment("APT2", NOW.plus(Duration.ofDays(1)), "W100"), List.of("Patient/7"), subject);
+        assertFalse(requests.byTrace(sent.traceNumber()).orElseThrow().forCancelledVisit());
+        assertEquals(0, requests.count(RequestStatus.DUE));
+    }
+
+    private static Bundle cancelled(Bundle appointment, Appointment.AppointmentStatus status) {
+        VisitCoverage.first(appointment, Appointment.class).orElseThrow().setStatus(status);
+        return appointment;
     }
 
     private static Bundle appointment(String id, Instant start, String memberId) {

@@ -60,6 +60,8 @@ class EligibilityRoundTripTest {
     private static final String GOOD_MEMBER = "XK44102";
     private static final String BROKEN_MEMBER = "XK55501";
     private static final String REFUSED_MEMBER = "XK77701";
+    /** Not answered by the clearinghouse on its own: the test delivers the 271 after the visit is cancelled. */
+    private static final String HELD_MEMBER = "XK88801";
 
     @TempDir
     static Path dir;
@@ -99,7 +101,7 @@ class EligibilityRoundTripTest {
         text.add(output.console());
         output.close();
         List<String> phi = List.of("Testpatient", "TESTPATIENT", "Alma", "ALMA", "Bert", "Cora", "Dina", "MRN30000",
-                GOOD_MEMBER, BROKEN_MEMBER, REFUSED_MEMBER, "XK66601", "19710214", "1971-02-14");
+                GOOD_MEMBER, BROKEN_MEMBER, REFUSED_MEMBER, HELD_MEMBER, "XK66601", "Edna", "19710214", "1971-02-14");
         List<String> leaks = text.stream().flatMap(t -> phi.stream().filter(t::contains).map(v -> v + " in: "
                 + t.substring(Math.max(0, t.indexOf(v) - 80), Math.min(t.length(), t.indexOf(v) + 40)))).toList();
         assertEquals(List.of(), leaks, "PHI in log or console output");
@@ -113,6 +115,9 @@ class EligibilityRoundTripTest {
     private static String answer(TestClearinghouse.Request request) {
         String trace = request.trace();
         String memberId = request.memberId();
+        if (HELD_MEMBER.equals(memberId)) {
+            return null;
+        }
         if (REFUSED_MEMBER.equals(memberId)) {
             return clearinghouse.rejection999(request);
         }
@@ -226,6 +231,39 @@ class EligibilityRoundTripTest {
         await("the moved appointment's check", () -> requests().due(moved.atZone(ZoneId.systemDefault()).toInstant(), 100).stream()
                 .filter(r -> r.check().visit().date().equals(moved.toLocalDate())).findFirst());
         assertTrue(requests().byTrace(due.traceNumber()).orElseThrow().status().name().equals("SUPERSEDED"));
+
+        // then it is cancelled (SIU S15): the check not yet sent never will be
+        StoredRequest movedCheck = requests().due(moved.atZone(ZoneId.systemDefault()).toInstant(), 100).stream()
+                .filter(r -> r.check().visit().date().equals(moved.toLocalDate())).findFirst().orElseThrow();
+        send(appointment("MRN300003", "Testpatient^Cora", "APT3003", moved, "EL0007").replace("SIU^S12^SIU_S12", "SIU^S15^SIU_S12"));
+        await("the cancelled visit's check CANCELLED", () -> requests().byTrace(movedCheck.traceNumber())
+                .filter(r -> r.status().name().equals("CANCELLED")));
+        assertAudited(AuditAction.UPDATE, "eligibility-request/" + movedCheck.id());
+    }
+
+    @Test
+    void aVisitCancelledAfterIts270WentOutGetsItsResponseInTheEhrButNoFrontDeskGap() throws Exception {
+        send(registration("MRN300005", "Testpatient^Edna", HELD_MEMBER, "EL0010"));
+        LocalDateTime tomorrow = LocalDateTime.now().plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
+        send(appointment("MRN300005", "Testpatient^Edna", "APT3005", tomorrow, "EL0011"));
+        StoredRequest sent = await("the appointment's 270 sent", () -> clearinghouse.tracesRead().stream().map(t -> byTrace(t))
+                .flatMap(Optional::stream).filter(r -> r.check().visit().date().equals(tomorrow.toLocalDate())
+                        && r.check().subscriber().memberId().equals(HELD_MEMBER) && r.status().name().equals("SENT")).findFirst());
+
+        send(appointment("MRN300005", "Testpatient^Edna", "APT3005", tomorrow, "EL0012").replace("SIU^S12^SIU_S12", "SIU^S15^SIU_S12"));
+        await("the sent check marked as for a cancelled visit", () -> byTrace(sent.traceNumber()).filter(StoredRequest::forCancelledVisit));
+        // the payer answers now, with a gap (high deductible) the front desk would otherwise be told about
+        clearinghouse.deliver("reply-" + sent.traceNumber() + ".x12", answer(new TestClearinghouse.Request(sent.traceNumber(),
+                GOOD_MEMBER, "", "", "")).getBytes(StandardCharsets.ISO_8859_1));
+
+        await("the 999 for the late 271", () -> outboxFile("ack-reply-" + sent.traceNumber()));
+        CoverageEligibilityResponse response = responseFor(sent.traceNumber()).orElseThrow();
+        String patientId = patient("MRN300005").getIdElement().toUnqualifiedVersionless().getValue();
+        assertEquals(patientId, response.getPatient().getReference());
+        StoredRequest answered = requests().byTrace(sent.traceNumber()).orElseThrow();
+        assertEquals("ANSWERED", answered.status().name());
+        assertTrue(workItems(WorkQueue.FRONT_DESK).stream().noneMatch(i -> i.patient().reference().equals(patientId)),
+                "no gap item for a cancelled visit");
     }
 
     private static String registration(String mrn, String name, String memberId, String controlId) {
