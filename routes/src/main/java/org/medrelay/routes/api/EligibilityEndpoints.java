@@ -1,0 +1,45 @@
+package org.medrelay.routes.api;
+
+import org.medrelay.processors.eligibility.EligibilityRecheck;
+import org.medrelay.processors.eligibility.EligibilityRequests;
+import org.medrelay.processors.eligibility.StoredRequest;
+import org.medrelay.processors.review.WorkItem;
+import org.medrelay.processors.review.WorkItemLink;
+import org.medrelay.processors.review.WorkItemStore;
+import org.medrelay.processors.review.WorkItemType;
+
+/**
+ * {@code POST /api/work-items/{id}/recheck-eligibility}: on a front-desk eligibility gap, ask the payer again (after the
+ * patient says the coverage was fixed, or the payer's answer looks wrong). The check behind the item's
+ * CoverageEligibilityResponse is replaced by one due now ({@link EligibilityRecheck}, audited as REPROCESS under the
+ * caller's account). Whoever may act on the item may ask; the item itself stays as it is.
+ */
+final class EligibilityEndpoints {
+
+    private final WorkItemStore items;
+    private final EligibilityRequests requests;
+    private final EligibilityRecheck recheck;
+
+    EligibilityEndpoints(WorkItemStore items, EligibilityRequests requests, EligibilityRecheck recheck) {
+        this.items = items;
+        this.requests = requests;
+        this.recheck = recheck;
+    }
+
+    void recheck(ApiExchange exchange) throws Exception {
+        long id = exchange.pathId("id");
+        WorkItem item = items.find(id).orElseThrow(() -> ApiProblem.notFound("There is no work item " + id));
+        Permissions.requireItem(exchange.caller(), item);
+        if (!WorkItemType.ELIGIBILITY_GAP.equals(item.type())) {
+            throw ApiProblem.badRequest("Work item " + id + " is a " + item.type().code() + ", not an eligibility-gap");
+        }
+        String response = item.links().stream().filter(l -> l.kind() == WorkItemLink.Kind.FHIR_RESOURCE).map(WorkItemLink::reference)
+                .findFirst().orElseThrow(() -> ApiProblem.notFound("Work item " + id + " links no eligibility response"));
+        StoredRequest earlier = requests.byResponse(response).orElseThrow(() -> new ApiProblem(409, "conflict",
+                "The check behind work item " + id + " was already replaced by a newer one"));
+        StoredRequest again = recheck.askAgain(earlier, exchange.caller().username(), ApiAudit.INTERFACE, exchange.caller().flag());
+        exchange.send(202, ApiExchange.JSON.createObjectNode().put("workItem", id).put("request", again.id())
+                .put("replaces", earlier.id()).put("status", again.status().name()).put("dueAt", again.check().dueAt().toString())
+                .toString());
+    }
+}
