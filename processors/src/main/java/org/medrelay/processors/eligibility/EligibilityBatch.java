@@ -89,8 +89,8 @@ public class EligibilityBatch {
         EligibilityCheck check = request.check();
         EligibilityInquiry.InformationSource configured = settings.payer(check.payer().id());
         EligibilityInquiry.InformationSource payer = configured.name().equals(check.payer().id()) ? check.payer() : configured;
-        return new EligibilityInquiry(payer, settings.provider(), check.subscriber(), Optional.empty(), settings.serviceTypes(),
-                check.visit().date(), request.traceNumber(), settings.traceOriginator());
+        return new EligibilityInquiry(payer, settings.provider(), check.subscriber(), Optional.ofNullable(check.dependent()),
+                settings.serviceTypes(), check.visit().date(), request.traceNumber(), settings.traceOriginator());
     }
 
     /** After the file is in the outbox: each request SENT with its envelope, and its export audited. */

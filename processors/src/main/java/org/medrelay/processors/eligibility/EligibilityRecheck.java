@@ -35,8 +35,7 @@ public class EligibilityRecheck {
      */
     public StoredRequest askAgain(StoredRequest earlier, String actor, String via, String flag) throws SQLException {
         EligibilityCheck old = earlier.check();
-        EligibilityCheck again = new EligibilityCheck(old.patientKey(), old.patientReference(), old.appointmentKey(),
-                old.sourceMessageKey(), old.payer(), old.subscriber(), old.visit(), clock.instant(), true);
+        EligibilityCheck again = old.with(clock.instant(), true);
         Optional<StoredRequest> recorded = requests.schedule(again, earlier.coverageKey());
         if (recorded.isEmpty()) {
             // asked-again checks are never refused as duplicates; only a concurrent ask about the same check ends here
