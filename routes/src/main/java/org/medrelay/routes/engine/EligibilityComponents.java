@@ -17,6 +17,9 @@ import org.medrelay.processors.eligibility.EligibilityResponseWriter;
 import org.medrelay.processors.eligibility.EligibilitySettings;
 import org.medrelay.processors.eligibility.EligibilityTrigger;
 import org.medrelay.processors.eligibility.EligibilityWorkItems;
+import org.medrelay.processors.eligibility.FhirEligibilityFeed;
+import org.medrelay.processors.eligibility.FhirFeedWatermarks;
+import org.medrelay.processors.eligibility.FhirVisitBundles;
 import org.medrelay.processors.eligibility.Quarantine;
 import org.medrelay.processors.eligibility.StoredControlNumbers;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
@@ -27,6 +30,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The eligibility beans (270/271 through the clearinghouse drop), built from {@code medrelay.eligibility.*} and bound for
@@ -50,7 +54,14 @@ final class EligibilityComponents {
         EligibilityRequests requests = new EligibilityRequests(store, payloadCipher, clock);
         StoredControlNumbers controlNumbers = new StoredControlNumbers(store);
         main.bind("eligibilityRequests", requests);
-        main.bind("eligibilityTrigger", new EligibilityTrigger(requests, settings, patientKeys, ehr, auditTrail, actor, clock));
+        EligibilityTrigger trigger = new EligibilityTrigger(requests, settings, patientKeys, ehr, auditTrail, actor, clock);
+        main.bind("eligibilityTrigger", trigger);
+        String startFrom = props.get("medrelay.eligibility.fhir-feed.start-from");
+        main.bind("fhirEligibilityFeed", new FhirEligibilityFeed(ehr,
+                new FhirFeedWatermarks(store, Duration.ofMillis(props.getLong("medrelay.eligibility.fhir-feed.overlap-ms")), clock),
+                new FhirVisitBundles(ehr, patientKeys, auditTrail, actor, clock), trigger,
+                startFrom == null || startFrom.isBlank() ? clock.instant() : Instant.parse(startFrom.trim()),
+                props.getInt("medrelay.eligibility.fhir-feed.page-size"), props.getInt("medrelay.eligibility.fhir-feed.max-pages")));
         main.bind("eligibilityBatch", new EligibilityBatch(requests, settings, controlNumbers, auditTrail, actor, clock,
                 props.getInt("medrelay.eligibility.batch.size"),
                 Duration.ofMillis(props.getLong("medrelay.eligibility.batch.interval-ms"))));
