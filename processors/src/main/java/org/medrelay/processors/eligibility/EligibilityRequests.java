@@ -186,6 +186,25 @@ public class EligibilityRequests {
         }
     }
 
+    /**
+     * Checks due by {@code now} for the payers a clearinghouse serves, oldest first: {@code payers} only, or with
+     * {@code exclude} every payer but those (the default clearinghouse's: all not routed elsewhere).
+     */
+    public List<StoredRequest> due(Instant now, int limit, java.util.Set<String> payers, boolean exclude) throws SQLException {
+        if (payers.isEmpty()) {
+            return exclude ? due(now, limit) : List.of();
+        }
+        List<Object> values = new ArrayList<>();
+        values.add(Timestamp.from(now));
+        values.addAll(payers);
+        String marks = String.join(", ", java.util.Collections.nCopies(payers.size(), "?"));
+        try (Connection c = store.getConnection()) {
+            List<StoredRequest> due = select(c, "status = 'DUE' and due_at <= ? and payer_id " + (exclude ? "not in (" : "in (") + marks
+                    + ") order by due_at, id", values.toArray());
+            return due.size() > limit ? due.subList(0, limit) : due;
+        }
+    }
+
     /** The patient's counting checks for visits on or after {@code from} (not superseded, set aside nor cancelled). */
     public List<StoredRequest> upcoming(String patientKey, java.time.LocalDate from) throws SQLException {
         try (Connection c = store.getConnection()) {

@@ -20,6 +20,7 @@ import org.medrelay.processors.eligibility.EligibilityWorkItems;
 import org.medrelay.processors.eligibility.FhirEligibilityFeed;
 import org.medrelay.processors.eligibility.FhirFeedWatermarks;
 import org.medrelay.processors.eligibility.FhirVisitBundles;
+import org.medrelay.processors.eligibility.PayerClearinghouses;
 import org.medrelay.processors.eligibility.Quarantine;
 import org.medrelay.processors.eligibility.StoredControlNumbers;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
@@ -62,7 +63,9 @@ final class EligibilityComponents {
                 new FhirVisitBundles(ehr, patientKeys, auditTrail, actor, clock), trigger,
                 startFrom == null || startFrom.isBlank() ? clock.instant() : Instant.parse(startFrom.trim()),
                 props.getInt("medrelay.eligibility.fhir-feed.page-size"), props.getInt("medrelay.eligibility.fhir-feed.max-pages")));
-        main.bind("eligibilityBatch", new EligibilityBatch(requests, settings, controlNumbers, auditTrail, actor, clock,
+        PayerClearinghouses routing = EligibilityClearinghouses.routing(props, settings);
+        EligibilityClearinghouses.addRoutes(main, settings);
+        main.bind("eligibilityBatch", new EligibilityBatch(requests, settings, routing, controlNumbers, auditTrail, actor, clock,
                 props.getInt("medrelay.eligibility.batch.size"),
                 Duration.ofMillis(props.getLong("medrelay.eligibility.batch.interval-ms"))));
         EligibilityResponseWriter responses = new EligibilityResponseWriter(new CoverageEligibilityResponseMapper(clock),
