@@ -15,6 +15,7 @@ import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.eligibility.EligibilityRecheck;
 import org.medrelay.processors.eligibility.EligibilityRequests;
+import org.medrelay.processors.eligibility.FhirEligibilityFeed;
 import org.medrelay.processors.hl7.Hl7AuditSubjects;
 import org.medrelay.processors.hl7.ReprocessRequests;
 import org.medrelay.processors.review.ScorecardCalculator;
@@ -105,7 +106,9 @@ public final class AccessApi implements AutoCloseable {
                         () -> new Hl7AuditSubjects(patientKeys), clock), audit),
                 new EligibilityEndpoints(bean(camel, "workItemStore", WorkItemStore.class),
                         bean(camel, "eligibilityRequests", EligibilityRequests.class),
-                        new EligibilityRecheck(bean(camel, "eligibilityRequests", EligibilityRequests.class), trail, clock)));
+                        new EligibilityRecheck(bean(camel, "eligibilityRequests", EligibilityRequests.class), trail, clock),
+                        bean(camel, "fhirEligibilityFeed", FhirEligibilityFeed.class),
+                        props.getBoolean("medrelay.eligibility.fhir-feed.enabled"), audit));
     }
 
     /** The routes, in the order Vert.x tries them: headers, body, login, credentials, endpoints, console. */
@@ -127,6 +130,8 @@ public final class AccessApi implements AutoCloseable {
                 .blockingHandler(e.audited(AuditAction.REASSIGN, b.workItems()::reassign), false);
         router.post("/api/work-items/:id/recheck-eligibility")
                 .blockingHandler(e.audited(AuditAction.REPROCESS, b.eligibility()::recheck), false);
+        router.post("/api/eligibility/fhir-notification")
+                .blockingHandler(e.audited(AuditAction.RECEIVE, b.eligibility()::fhirNotification), false);
         router.get("/api/audit").blockingHandler(e.audited(AuditAction.READ, b.audit()::list), false);
         router.get("/api/scorecard").blockingHandler(e.audited(AuditAction.READ, b.scorecard()::list), false);
         router.get("/api/errors").blockingHandler(e.audited(AuditAction.READ, b.errorStore()::list), false);

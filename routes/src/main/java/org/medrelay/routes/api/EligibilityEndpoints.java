@@ -1,7 +1,9 @@
 package org.medrelay.routes.api;
 
+import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.eligibility.EligibilityRecheck;
 import org.medrelay.processors.eligibility.EligibilityRequests;
+import org.medrelay.processors.eligibility.FhirEligibilityFeed;
 import org.medrelay.processors.eligibility.StoredRequest;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemLink;
@@ -13,17 +15,38 @@ import org.medrelay.processors.review.WorkItemType;
  * patient says the coverage was fixed, or the payer's answer looks wrong). The check behind the item's
  * CoverageEligibilityResponse is replaced by one due now ({@link EligibilityRecheck}, audited as REPROCESS under the
  * caller's account). Whoever may act on the item may ask; the item itself stays as it is.
+ *
+ * <p>{@code POST /api/eligibility/fhir-notification}: where an EHR's FHIR Subscription (rest-hook) says something
+ * changed. The body is not trusted or needed: the FHIR feed polls at once ({@link FhirEligibilityFeed#poll}), reading
+ * from its watermark what it would have read at its next poll, so a notification lost costs only time.
  */
 final class EligibilityEndpoints {
 
     private final WorkItemStore items;
     private final EligibilityRequests requests;
     private final EligibilityRecheck recheck;
+    private final FhirEligibilityFeed feed;
+    private final boolean feedEnabled;
+    private final ApiAudit audit;
 
-    EligibilityEndpoints(WorkItemStore items, EligibilityRequests requests, EligibilityRecheck recheck) {
+    EligibilityEndpoints(WorkItemStore items, EligibilityRequests requests, EligibilityRecheck recheck, FhirEligibilityFeed feed,
+                         boolean feedEnabled, ApiAudit audit) {
         this.items = items;
         this.requests = requests;
         this.recheck = recheck;
+        this.feed = feed;
+        this.feedEnabled = feedEnabled;
+        this.audit = audit;
+    }
+
+    void fhirNotification(ApiExchange exchange) throws Exception {
+        if (!feedEnabled) {
+            throw new ApiProblem(409, "conflict", "The FHIR eligibility feed is off (medrelay.eligibility.fhir-feed.enabled)");
+        }
+        int taken = feed.poll();
+        audit.succeeded(exchange.caller(), AuditAction.RECEIVE, "fhir-notification/eligibility",
+                "FHIR eligibility feed polled on notification: " + taken + " resource version(s) taken in");
+        exchange.ok(ApiExchange.JSON.createObjectNode().put("taken", taken));
     }
 
     void recheck(ApiExchange exchange) throws Exception {
