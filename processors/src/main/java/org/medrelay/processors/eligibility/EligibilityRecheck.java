@@ -31,6 +31,7 @@ public class EligibilityRecheck {
      * @param earlier   a request that counts ({@link EligibilityRequests#counting}, {@link EligibilityRequests#byResponse})
      * @param actor     who asked (account name, or the operating-system user of the CLI)
      * @param via       the interface asked through: "api" or "cli"
+     * @param flag      noted in the audit entry (e.g. break-glass), or null
      * @return the new request, due now
      */
     public StoredRequest askAgain(StoredRequest earlier, String actor, String via, String flag) throws SQLException {
@@ -45,11 +46,5 @@ public class EligibilityRecheck {
         trail.append(new AuditEvent(actor, AuditAction.REPROCESS, clock.instant(), old.patientKey(), old.sourceMessageKey(),
                 recorded.get().toString(), AuditOutcome.SUCCESS, reason, via));
         return recorded.get();
-    }
-
-    /** As {@link #askAgain(StoredRequest, String, String, String)}, for the request with this id if it still counts. */
-    public Optional<StoredRequest> askAgain(long requestId, String actor, String via) throws SQLException {
-        Optional<StoredRequest> earlier = requests.counting(requestId);
-        return earlier.isEmpty() ? Optional.empty() : Optional.of(askAgain(earlier.get(), actor, via, null));
     }
 }
