@@ -39,10 +39,10 @@ public final class MllpIngestBenchmark {
     private static final int DRAIN_LIMIT_SECONDS = 180;
 
     public static void main(String[] args) throws Exception {
-        int connections = intOption(args, "--connections", 8);
-        Duration window = Duration.ofSeconds(intOption(args, "--seconds", 30));
-        int inFlight = intOption(args, "--window", 16);
-        int heapMinutes = intOption(args, "--heap-minutes", 0);
+        int connections = BenchOptions.intOption(args, "--connections", 8);
+        Duration window = Duration.ofSeconds(BenchOptions.intOption(args, "--seconds", 30));
+        int inFlight = BenchOptions.intOption(args, "--window", 16);
+        int heapMinutes = BenchOptions.intOption(args, "--heap-minutes", 0);
         Duration warmup = Duration.ofSeconds(15); // the JIT compiles the ingest path in about that time
 
         Path dataDir = Files.createTempDirectory("medrelay-bench");
@@ -177,15 +177,6 @@ public final class MllpIngestBenchmark {
         system.setProperty("medrelay.fhir.sandbox.port", String.valueOf(freePort()));
         system.setProperty("medrelay.hl7.processing.auto-startup", "false");
         return new MedRelayEngine(EngineProperties.load(null, new HashMap<>(), system)).start();
-    }
-
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

@@ -1,8 +1,5 @@
 package org.medrelay.bench;
 
-import io.xlate.edi.stream.EDIInputFactory;
-import io.xlate.edi.stream.EDIStreamEvent;
-import io.xlate.edi.stream.EDIStreamReader;
 import org.medrelay.mappings.x12.ImplementationSchemas;
 import org.medrelay.mappings.x12.TransactionSet;
 import org.medrelay.mappings.x12.X12Reader;
@@ -15,9 +12,6 @@ import org.medrelay.mappings.x12.remittance.RemittanceReader;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -36,8 +30,8 @@ import java.util.Map;
 public final class RemittanceBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int claims = intOption(args, "--claims", 600_000);
-        int perPayment = intOption(args, "--claims-per-payment", 2_000);
+        int claims = BenchOptions.intOption(args, "--claims", 600_000);
+        int perPayment = BenchOptions.intOption(args, "--claims-per-payment", 2_000);
         Path file = Files.createTempFile("medrelay-bench-", ".835");
         try {
             long bytes = SyntheticRemittance.write(file, claims, perPayment);
@@ -47,7 +41,7 @@ public final class RemittanceBenchmark {
             double validated = 0;
             double envelopeOnly = 0;
             for (int round = 1; round <= 2; round++) {
-                raw = Math.max(raw, timed("StAEDI raw event read", bytes, claims, () -> rawRead(file)));
+                raw = Math.max(raw, timed("StAEDI raw event read", bytes, claims, () -> StaediRawRead.events(file)));
                 validated = Math.max(validated, timed("MedRelay validate + read + categorize", bytes, claims,
                         () -> medRelayRead(file, claims, ImplementationSchemas.shipped())));
                 envelopeOnly = Math.max(envelopeOnly, timed("MedRelay read + categorize (envelope only)", bytes, claims,
@@ -56,7 +50,7 @@ public final class RemittanceBenchmark {
             System.out.printf("best: StAEDI raw %.1f MB/s; MedRelay with 005010X221A1 validation %.1f MB/s (%.2fx the raw "
                     + "read's time); without it %.1f MB/s (%.2fx)%n", raw / 1e6, validated / 1e6, raw / validated,
                     envelopeOnly / 1e6, raw / envelopeOnly);
-            System.out.printf("heap in use after the last collection: %d MB of %d MB%n", heapAfterGc() >> 20,
+            System.out.printf("heap in use after the last collection: %d MB of %d MB%n", HeapFigures.liveAfterCollection() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             Files.deleteIfExists(file);
@@ -76,22 +70,6 @@ public final class RemittanceBenchmark {
         return bytes / seconds;
     }
 
-    private static void rawRead(Path file) throws Exception {
-        long events = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in)) {
-            while (reader.hasNext()) {
-                EDIStreamEvent event = reader.next();
-                if (event == EDIStreamEvent.ELEMENT_DATA) {
-                    reader.getText();
-                }
-                events++;
-            }
-        }
-        if (events == 0) {
-            throw new IllegalStateException("no events");
-        }
-    }
 
     private static void medRelayRead(Path file, int expectedClaims, ImplementationSchemas schemas) throws Exception {
         DenialCategorizer categorizer = DenialCategorizer.shipped();
@@ -119,23 +97,5 @@ public final class RemittanceBenchmark {
         System.out.println("  categories: " + categories);
     }
 
-    /** What the collector left live after its last run, summed over the heap pools: the figure that must stay flat. */
-    private static long heapAfterGc() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
-                used += pool.getCollectionUsage().getUsed();
-            }
-        }
-        return used;
-    }
 
-    private static int intOption(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
 }

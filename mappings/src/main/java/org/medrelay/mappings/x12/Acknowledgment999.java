@@ -23,8 +23,8 @@ final class Acknowledgment999 {
             transactionSetResponse(out, set);
         }
         List<String> ak9 = new java.util.ArrayList<>(List.of(group.acknowledgmentCode(),
-                group.declaredTransactionCount().isEmpty() ? String.valueOf(group.transactionSets().size()) : group.declaredTransactionCount(),
-                String.valueOf(group.transactionSets().size()), String.valueOf(group.acceptedCount())));
+                group.declaredTransactionCount().isEmpty() ? String.valueOf(group.receivedCount()) : group.declaredTransactionCount(),
+                String.valueOf(group.receivedCount()), String.valueOf(group.acceptedCount())));
         group.syntaxErrors().stream().limit(5).forEach(e -> ak9.add(e.code()));
         out.segment("AK9", ak9.toArray(String[]::new));
         out.segment("SE", String.valueOf(out.segmentsForTrailer()), controlNumber);

@@ -1,7 +1,6 @@
 package org.medrelay.mappings.x12;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -16,30 +15,18 @@ public final class Eligibility270Writer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
-    private final ControlNumbers controlNumbers;
-    private final Clock clock;
+    private final TransactionSetWriter envelope;
 
     public Eligibility270Writer(ControlNumbers controlNumbers, Clock clock) {
-        this.controlNumbers = controlNumbers;
-        this.clock = clock;
+        this.envelope = new TransactionSetWriter(controlNumbers, clock);
     }
 
     public byte[] write(EligibilityInquiry inquiry, TradingPartners partners, X12Delimiters delimiters) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        SegmentWriter out = new SegmentWriter(delimiters);
-        long interchange = controlNumbers.next(ControlNumbers.Kind.INTERCHANGE);
-        long group = controlNumbers.next(ControlNumbers.Kind.GROUP);
-        String transaction = InterchangeEnvelope.transactionControlNumber(controlNumbers.next(ControlNumbers.Kind.TRANSACTION_SET));
-        InterchangeEnvelope.isa(out, partners, interchange, now);
-        InterchangeEnvelope.gs(out, "HS", partners, group, now, GUIDE);
-        out.segment("ST", "270", transaction, GUIDE);
-        // BHT02 13 request; BHT03 the submitter's reference: the trace number again
-        out.segment("BHT", "0022", "13", inquiry.traceNumber(), DATE.format(now), TIME.format(now));
-        levels(out, inquiry);
-        out.segment("SE", String.valueOf(out.segmentsForTrailer()), transaction);
-        InterchangeEnvelope.ge(out, 1, group);
-        InterchangeEnvelope.iea(out, 1, interchange);
-        return out.bytes();
+        return envelope.write(partners, delimiters, "HS", "270", GUIDE, (out, now) -> {
+            // BHT02 13 request; BHT03 the submitter's reference: the trace number again
+            out.segment("BHT", "0022", "13", inquiry.traceNumber(), DATE.format(now), TIME.format(now));
+            levels(out, inquiry);
+        });
     }
 
     private void levels(SegmentWriter out, EligibilityInquiry inquiry) {

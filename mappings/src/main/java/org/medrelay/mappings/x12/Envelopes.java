@@ -11,6 +11,7 @@ import java.util.Set;
  */
 final class Envelopes {
 
+    private final boolean keepAcceptedTransactionSets;
     int interchangesSeen;
     private final Set<String> interchangeControlNumbers = new HashSet<>();
 
@@ -27,10 +28,19 @@ final class Envelopes {
     private final List<FunctionalGroupSyntaxError> groupErrors = new ArrayList<>();
     private final Set<String> transactionControlNumbers = new HashSet<>();
     private String declaredTransactionCount = "";
+    private int transactionSetsReceived;
 
     private TransactionSetHeader transaction;
     private final List<SegmentError> segmentErrors = new ArrayList<>();
     private final List<TransactionSetSyntaxError> transactionErrors = new ArrayList<>();
+
+    /**
+     * @param keepAcceptedTransactionSets false to keep only the summaries of transaction sets in error, and not to look
+     *                                    for repeated ST02s: memory then stays flat however many sets a group holds
+     */
+    Envelopes(boolean keepAcceptedTransactionSets) {
+        this.keepAcceptedTransactionSets = keepAcceptedTransactionSets;
+    }
 
     void startInterchange(X12Delimiters found, List<InterchangeFinding> inputFindings) {
         interchangesSeen++;
@@ -81,6 +91,7 @@ final class Envelopes {
         groupErrors.clear();
         transactionControlNumbers.clear();
         declaredTransactionCount = "";
+        transactionSetsReceived = 0;
         if (!groupControlNumbers.add(header.controlNumber())) {
             groupErrors.add(FunctionalGroupSyntaxError.DUPLICATE_CONTROL_NUMBER);
         }
@@ -90,7 +101,7 @@ final class Envelopes {
         transaction = header;
         segmentErrors.clear();
         transactionErrors.clear();
-        if (!transactionControlNumbers.add(header.controlNumber())) {
+        if (keepAcceptedTransactionSets && !transactionControlNumbers.add(header.controlNumber())) {
             transactionErrors.add(TransactionSetSyntaxError.DUPLICATE_CONTROL_NUMBER);
         }
     }
@@ -143,13 +154,16 @@ final class Envelopes {
 
     TransactionSet endTransaction(int segmentCount, String validatedAgainst) {
         TransactionSet done = new TransactionSet(transaction, segmentCount, validatedAgainst, segmentErrors, transactionErrors);
-        transactionSets.add(done);
+        transactionSetsReceived++;
+        if (keepAcceptedTransactionSets || !done.accepted()) {
+            transactionSets.add(done);
+        }
         transaction = null;
         return done;
     }
 
     FunctionalGroup endGroup() {
-        FunctionalGroup done = new FunctionalGroup(group, transactionSets, declaredTransactionCount, groupErrors);
+        FunctionalGroup done = new FunctionalGroup(group, transactionSetsReceived, transactionSets, declaredTransactionCount, groupErrors);
         groups.add(done);
         group = null;
         return done;

@@ -30,13 +30,29 @@ import java.util.Optional;
 public final class X12Reader {
 
     private final ImplementationSchemas schemas;
+    private final boolean keepAcceptedTransactionSets;
 
     public X12Reader() {
         this(ImplementationSchemas.shipped());
     }
 
     public X12Reader(ImplementationSchemas schemas) {
+        this(schemas, true);
+    }
+
+    private X12Reader(ImplementationSchemas schemas, boolean keepAcceptedTransactionSets) {
         this.schemas = schemas;
+        this.keepAcceptedTransactionSets = keepAcceptedTransactionSets;
+    }
+
+    /**
+     * A reader for the mapping pass over a file already validated whole: each transaction set's summary goes to the
+     * handler as it ends, but the group summaries keep only the sets in error and repeated ST02s are not looked for,
+     * so memory stays flat however many transaction sets (a 271 batch's responses) the file holds. Not for answering
+     * with a 999: that needs every set's summary.
+     */
+    public static X12Reader mappingOnly(ImplementationSchemas schemas) {
+        return new X12Reader(schemas, false);
     }
 
     public void read(InputStream input, X12Handler handler) throws X12InputException, IOException {
@@ -66,7 +82,7 @@ public final class X12Reader {
         private final X12InputNormalizer input;
         private final SegmentBuffer segment = new SegmentBuffer();
         private final Deque<String> loops = new ArrayDeque<>();
-        private final Envelopes envelopes = new Envelopes();
+        private final Envelopes envelopes = new Envelopes(keepAcceptedTransactionSets);
         private boolean controlSchemaSet;
         private X12Delimiters delimiters = X12Delimiters.standard();
         private int positionInTransaction;

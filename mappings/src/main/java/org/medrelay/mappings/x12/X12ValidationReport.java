@@ -39,7 +39,7 @@ public record X12ValidationReport(List<Interchange> interchanges, Optional<X12In
     private static void describe(FunctionalGroup group, List<String> lines) {
         FunctionalGroupHeader gs = group.header();
         lines.add(String.format("  group GS06 %s %s %s, %d transaction set(s), GE01 %s: AK9 %s, %d accepted",
-                gs.controlNumber(), gs.functionalId(), gs.version(), group.transactionSets().size(),
+                gs.controlNumber(), gs.functionalId(), gs.version(), group.receivedCount(),
                 group.declaredTransactionCount(), group.acknowledgmentCode(), group.acceptedCount()));
         group.syntaxErrors().forEach(e -> lines.add("    AK905 " + e.code() + " " + e.description()));
         for (TransactionSet set : group.transactionSets()) {

@@ -34,24 +34,7 @@ final class DenialJsonLine {
         return (value.scale() <= 2 ? value.setScale(2, RoundingMode.UNNECESSARY) : value).toPlainString();
     }
 
-    static String string(String value) {
-        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+    private static String string(String value) {
+        return JsonStrings.quote(value);
     }
 }

@@ -18,12 +18,18 @@ import picocli.CommandLine.Command;
                 X12Command.class,
                 DenialsCommand.class,
                 EligibilityCommand.class,
+                PriorAuthCommand.class,
                 ErrorsCommand.class,
                 MessagesCommand.class,
                 KeysCommand.class,
                 AuditCommand.class,
                 UsersCommand.class,
-                WorkItemsCommand.class
+                WorkItemsCommand.class,
+                RemittanceCommand.class,
+                RefillCommand.class,
+                WaitlistCommand.class,
+                NoShowCommand.class,
+                FaxCommand.class
         })
 public final class MedRelayCli implements Runnable {
 

@@ -8,6 +8,9 @@ import org.medrelay.mappings.x12.AcknowledgmentWriter;
 import org.medrelay.mappings.x12.eligibility.CoverageEligibilityResponseMapper;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.clearinghouse.Quarantine;
+import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.eligibility.CoverageGapRules;
 import org.medrelay.processors.eligibility.EligibilityBatch;
@@ -21,8 +24,6 @@ import org.medrelay.processors.eligibility.FhirEligibilityFeed;
 import org.medrelay.processors.eligibility.FhirFeedWatermarks;
 import org.medrelay.processors.eligibility.FhirVisitBundles;
 import org.medrelay.processors.eligibility.PayerClearinghouses;
-import org.medrelay.processors.eligibility.Quarantine;
-import org.medrelay.processors.eligibility.StoredControlNumbers;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -73,7 +74,8 @@ final class EligibilityComponents {
         main.bind("eligibilityInbox", new EligibilityInbox(requests, responses,
                 new CoverageGapRules(settings.acceptedPlans(), settings.highDeductibleThreshold()),
                 new EligibilityWorkItems(clock), intake, new Quarantine(Path.of(props.get("medrelay.eligibility.quarantine-dir")), clock),
-                new AcknowledgmentWriter(controlNumbers, clock), props.getBoolean("medrelay.eligibility.acknowledge-received"),
+                new ReceivedFileAcknowledgments(new AcknowledgmentWriter(controlNumbers, clock),
+                        props.getBoolean("medrelay.eligibility.acknowledge-received")),
                 auditTrail, actor, clock));
     }
 }

@@ -63,6 +63,21 @@ class X12ReadAndEligibilityRequestCommandTest {
     }
 
     @Test
+    void an837PrintsABundleOfOneClaimPerClm() throws Exception {
+        int exit = MedRelayCli.execute("x12", "read", sample("837/837P-claims-on-file.x12").toString());
+
+        assertEquals(0, exit, streams.err());
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out().strip());
+        List<org.hl7.fhir.r4.model.Claim> claims = bundle.getEntry().stream()
+                .map(e -> (org.hl7.fhir.r4.model.Claim) e.getResource()).toList();
+        assertEquals(List.of("PAID-1001", "RESUB-1003", "APPEAL-1004"),
+                claims.stream().map(c -> c.getIdentifierFirstRep().getValue()).toList());
+        assertEquals(org.hl7.fhir.r4.model.Claim.Use.CLAIM, claims.get(1).getUse());
+        assertEquals("97140", claims.get(1).getItem().get(1).getProductOrService().getCodingFirstRep().getCode());
+        assertEquals("W100000004", claims.get(2).getPatient().getIdentifier().getValue());
+    }
+
+    @Test
     void otherTransactionSetsPrintTheirEnvelopeAndSegmentsOneDocumentEach() throws Exception {
         int exit = MedRelayCli.execute("x12", "read", sample("270/270-subscriber-and-dependent.x12").toString());
 

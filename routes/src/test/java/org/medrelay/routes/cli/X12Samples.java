@@ -1,8 +1,6 @@
 package org.medrelay.routes.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A synthetic X12 sample of test-data copied to a file, as a CLI command is given one. */
@@ -13,13 +11,6 @@ final class X12Samples {
 
     /** @param name the sample's path under {@code test-data/x12/}, e.g. {@code 271/271-active-coverage.x12} */
     static Path copy(Path dir, String name) throws IOException {
-        Path file = dir.resolve(name.replace('/', '-'));
-        try (InputStream in = X12Samples.class.getResourceAsStream("/medrelay-test-data/x12/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("test data missing from the classpath: x12/" + name);
-            }
-            Files.write(file, in.readAllBytes());
-        }
-        return file;
+        return TestDataFiles.copy(dir, "x12/" + name);
     }
 }
