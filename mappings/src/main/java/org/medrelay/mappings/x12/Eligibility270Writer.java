@@ -5,7 +5,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes an {@link EligibilityInquiry} as an ASC X12 005010X279A1 270 in its own interchange: ISA/GS*HS/ST,
- * BHT, 2000A payer, 2000B provider, 2000C subscriber with the TRN trace, optional 2000D dependent, and the
+ * BHT, 2000A payer, 2000B provider, 2000C subscriber, optional 2000D dependent, the TRN trace on the patient's level
+ * (2000C when the subscriber is the patient, else 2000D), and the
  * 2110 EQ inquiry with its DTP*291 date of service on the person asked about.
  */
 public final class Eligibility270Writer {
@@ -39,12 +40,16 @@ public final class Eligibility270Writer {
         boolean dependent = inquiry.dependent().isPresent();
         EligibilityInquiry.Subscriber subscriber = inquiry.subscriber();
         out.segment("HL", "3", "2", "22", dependent ? "1" : "0"); // 2000C subscriber
-        out.segment("TRN", "1", inquiry.traceNumber(), inquiry.traceOriginator());
+        if (!dependent) {
+            // 005010X279A1 2000C TRN: assigned here only when the subscriber is the patient, else in 2000D
+            out.segment("TRN", "1", inquiry.traceNumber(), inquiry.traceOriginator());
+        }
         out.segment("NM1", "IL", "1", subscriber.lastName(), subscriber.firstName(), "", "", "", "MI", subscriber.memberId());
         demographics(out, subscriber.birthDate(), subscriber.gender());
         if (dependent) {
             EligibilityInquiry.Dependent person = inquiry.dependent().get();
-            out.segment("HL", "4", "3", "23", "0"); // 2000D dependent
+            out.segment("HL", "4", "3", "23", "0"); // 2000D dependent: the patient
+            out.segment("TRN", "1", inquiry.traceNumber(), inquiry.traceOriginator());
             out.segment("NM1", "03", "1", person.lastName(), person.firstName());
             demographics(out, person.birthDate(), person.gender());
             out.segment("INS", "N", person.relationship());

@@ -118,9 +118,14 @@ public class EligibilityInbox {
         trail.append(AuditEvent.of(actor, AuditAction.RECEIVE, clock.instant(), subject, "eligibility-request/" + matched.id(),
                 AuditOutcome.SUCCESS, "271 in " + fileName));
         EligibilityAssessment assessment = rules.assess(response, matched.check().visit());
-        requests.answered(matched.id(), written, assessment.clean() ? "clean" : "gaps: " + assessment.gaps().stream()
-                .map(g -> g.kind().code()).distinct().reduce((a, b) -> a + "," + b).orElse(""));
+        String outcome = assessment.clean() ? "clean" : "gaps: " + assessment.gaps().stream()
+                .map(g -> g.kind().code()).distinct().reduce((a, b) -> a + "," + b).orElse("");
+        requests.answered(matched.id(), written, matched.forCancelledVisit() ? "visit cancelled; " + outcome : outcome);
         if (assessment.clean() || !firstAnswer) {
+            return 0;
+        }
+        if (matched.forCancelledVisit()) {
+            LOG.info("271 for {} written as {}; its visit was cancelled, so no front-desk gap item", matched, written);
             return 0;
         }
         intake.accept(workItems.gaps(matched, assessment, written));
