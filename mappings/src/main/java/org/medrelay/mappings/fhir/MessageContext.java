@@ -15,7 +15,10 @@ import java.util.Optional;
 record MessageContext(List<Hl7Segment> segments, MappingSettings settings, String facility, String messageKey,
                       List<ResourceInstance> instances) {
 
-    /** The entry of {@code resourceType} that owns {@code from}: the nearest before it, else the first. */
+    /**
+     * The entry of {@code resourceType} that owns {@code from}: the nearest before it or built from the same segment
+     * (an IN1's RelatedPerson for its Coverage), else the first.
+     */
     Optional<ResourceInstance> owner(String resourceType, ResourceInstance from) {
         ResourceInstance nearest = null;
         ResourceInstance first = null;
@@ -26,7 +29,7 @@ record MessageContext(List<Hl7Segment> segments, MappingSettings settings, Strin
             if (first == null) {
                 first = candidate;
             }
-            if (candidate.primary() < from.primary()) {
+            if (candidate.primary() <= from.primary()) {
                 nearest = candidate;
             }
         }

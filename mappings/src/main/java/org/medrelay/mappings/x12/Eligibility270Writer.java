@@ -1,12 +1,12 @@
 package org.medrelay.mappings.x12;
 
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
  * Writes an {@link EligibilityInquiry} as an ASC X12 005010X279A1 270 in its own interchange: ISA/GS*HS/ST,
- * BHT, 2000A payer, 2000B provider, 2000C subscriber with the TRN trace, optional 2000D dependent, and the
+ * BHT, 2000A payer, 2000B provider, 2000C subscriber, optional 2000D dependent, the TRN trace on the patient's level
+ * (2000C when the subscriber is the patient, else 2000D), and the
  * 2110 EQ inquiry with its DTP*291 date of service on the person asked about.
  */
 public final class Eligibility270Writer {
@@ -15,30 +15,18 @@ public final class Eligibility270Writer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
-    private final ControlNumbers controlNumbers;
-    private final Clock clock;
+    private final TransactionSetWriter envelope;
 
     public Eligibility270Writer(ControlNumbers controlNumbers, Clock clock) {
-        this.controlNumbers = controlNumbers;
-        this.clock = clock;
+        this.envelope = new TransactionSetWriter(controlNumbers, clock);
     }
 
     public byte[] write(EligibilityInquiry inquiry, TradingPartners partners, X12Delimiters delimiters) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        SegmentWriter out = new SegmentWriter(delimiters);
-        long interchange = controlNumbers.next(ControlNumbers.Kind.INTERCHANGE);
-        long group = controlNumbers.next(ControlNumbers.Kind.GROUP);
-        String transaction = InterchangeEnvelope.transactionControlNumber(controlNumbers.next(ControlNumbers.Kind.TRANSACTION_SET));
-        InterchangeEnvelope.isa(out, partners, interchange, now);
-        InterchangeEnvelope.gs(out, "HS", partners, group, now, GUIDE);
-        out.segment("ST", "270", transaction, GUIDE);
-        // BHT02 13 request; BHT03 the submitter's reference: the trace number again
-        out.segment("BHT", "0022", "13", inquiry.traceNumber(), DATE.format(now), TIME.format(now));
-        levels(out, inquiry);
-        out.segment("SE", String.valueOf(out.segmentsForTrailer()), transaction);
-        InterchangeEnvelope.ge(out, 1, group);
-        InterchangeEnvelope.iea(out, 1, interchange);
-        return out.bytes();
+        return envelope.write(partners, delimiters, "HS", "270", GUIDE, (out, now) -> {
+            // BHT02 13 request; BHT03 the submitter's reference: the trace number again
+            out.segment("BHT", "0022", "13", inquiry.traceNumber(), DATE.format(now), TIME.format(now));
+            levels(out, inquiry);
+        });
     }
 
     private void levels(SegmentWriter out, EligibilityInquiry inquiry) {
@@ -52,12 +40,16 @@ public final class Eligibility270Writer {
         boolean dependent = inquiry.dependent().isPresent();
         EligibilityInquiry.Subscriber subscriber = inquiry.subscriber();
         out.segment("HL", "3", "2", "22", dependent ? "1" : "0"); // 2000C subscriber
-        out.segment("TRN", "1", inquiry.traceNumber(), inquiry.traceOriginator());
+        if (!dependent) {
+            // 005010X279A1 2000C TRN: assigned here only when the subscriber is the patient, else in 2000D
+            out.segment("TRN", "1", inquiry.traceNumber(), inquiry.traceOriginator());
+        }
         out.segment("NM1", "IL", "1", subscriber.lastName(), subscriber.firstName(), "", "", "", "MI", subscriber.memberId());
         demographics(out, subscriber.birthDate(), subscriber.gender());
         if (dependent) {
             EligibilityInquiry.Dependent person = inquiry.dependent().get();
-            out.segment("HL", "4", "3", "23", "0"); // 2000D dependent
+            out.segment("HL", "4", "3", "23", "0"); // 2000D dependent: the patient
+            out.segment("TRN", "1", inquiry.traceNumber(), inquiry.traceOriginator());
             out.segment("NM1", "03", "1", person.lastName(), person.firstName());
             demographics(out, person.birthDate(), person.gender());
             out.segment("INS", "N", person.relationship());

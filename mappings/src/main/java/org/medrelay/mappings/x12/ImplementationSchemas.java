@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The StAEDI schemas MedRelay validates with, from {@code x12/schemas/} on the classpath: the 00501
  * interchange control structure (with TA1) and one implementation schema per transaction set and guide,
  * named {@code <transaction>.<version>.<guide>.xml}. A guide is matched on its prefix, so 005010X279
- * (sent by some trading partners without the addenda suffix) is validated against 005010X279A1, and 005010X221
- * against 005010X221A1.
+ * (sent by some trading partners without the addenda suffix) is validated against 005010X279A1, 005010X221
+ * against 005010X221A1, and an 837P of 005010X222A2 against 005010X222A1 (the addenda do not change the loops).
  */
 public final class ImplementationSchemas {
 
@@ -23,7 +23,11 @@ public final class ImplementationSchemas {
     private static final Map<String, String> SHIPPED = Map.of(
             "270 005010X279", "270.5010.X279A1.xml",
             "271 005010X279", "271.5010.X279A1.xml",
+            // request and response in one schema: StAEDI picks it at ST, before BHT02 tells them apart
+            "278 005010X217", "278.5010.X217.xml",
             "835 005010X221", "835.5010.X221A1.xml",
+            "837 005010X222", "837.5010.X222A1.xml",
+            "837 005010X223", "837.5010.X223A2.xml",
             "999 005010X231", "999.5010.X231A1.xml");
     /**
      * StAEDI logs, at INFO on java.util.logging, every type an included file defines that a schema does not

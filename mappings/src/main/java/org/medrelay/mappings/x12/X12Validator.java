@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Validates a received X12 file: envelopes, control numbers and counts, and each transaction set against
- * MedRelay's implementation schema for its guide (270 and 271 005010X279A1, 835 005010X221A1, 999 005010X231A1). Keeps the
+ * MedRelay's implementation schema for its guide (270 and 271 005010X279A1, 278 005010X217, 835 005010X221A1,
+ * 837P 005010X222A1, 837I 005010X223A2, 999 005010X231A1). Keeps the
  * summaries only, never the segments.
  */
 public final class X12Validator {

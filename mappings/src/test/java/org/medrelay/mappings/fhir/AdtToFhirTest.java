@@ -7,12 +7,15 @@ import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.RelatedPerson;
 import org.junit.jupiter.api.Test;
 import org.medrelay.mappings.hl7v2.Hl7InputException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medrelay.mappings.hl7v2.SyntheticSamples.bytes;
@@ -65,6 +68,34 @@ class AdtToFhirTest {
         assertEquals("GRP7788", coverage.getClass_().get(1).getValue());
         assertEquals(Bundles.fullUrlOf(bundle, Bundles.only(bundle, Patient.class)),
                 coverage.getBeneficiary().getReference());
+    }
+
+    @Test
+    void aChildOnAParentsPlanGetsTheInsuredAsRelatedPersonAndCoverageSubscriber() throws Exception {
+        String parentsPlan = new String(bytes("adt-a04-registration.hl7"), StandardCharsets.UTF_8)
+                .replace("|Testpatient^Alma^Q|SEL|19710214|", "|Testpatient^Gail|CHD|19800101|")
+                .replace("||||||||||||||||||XK44102", "||||||||||||||||||XK44102|||||||F");
+        Bundle bundle = MAPPER.toBundle(parentsPlan.getBytes(StandardCharsets.UTF_8));
+
+        RelatedPerson insured = Bundles.only(bundle, RelatedPerson.class);
+        assertEquals("Testpatient", insured.getNameFirstRep().getFamily());
+        assertEquals("Gail", insured.getNameFirstRep().getGiven().get(0).getValue());
+        assertEquals("1980-01-01", insured.getBirthDateElement().getValueAsString());
+        assertEquals(AdministrativeGender.FEMALE, insured.getGender());
+        assertEquals("CHILD", insured.getRelationshipFirstRep().getCodingFirstRep().getCode());
+        assertEquals("XK44102-MRN100001", insured.getIdentifierFirstRep().getValue());
+        assertEquals(Bundles.fullUrlOf(bundle, Bundles.only(bundle, Patient.class)), insured.getPatient().getReference());
+        Coverage coverage = Bundles.only(bundle, Coverage.class);
+        assertEquals("child", coverage.getRelationship().getCodingFirstRep().getCode());
+        assertEquals(Bundles.fullUrlOf(bundle, insured), coverage.getSubscriber().getReference());
+    }
+
+    @Test
+    void aPatientWhoIsTheInsuredGetsNoRelatedPersonAndNoSubscriberReference() throws Exception {
+        Bundle bundle = MAPPER.toBundle(bytes("adt-a04-registration.hl7"));
+
+        assertTrue(bundle.getEntry().stream().noneMatch(e -> e.getResource() instanceof RelatedPerson));
+        assertFalse(Bundles.only(bundle, Coverage.class).hasSubscriber());
     }
 
     @Test

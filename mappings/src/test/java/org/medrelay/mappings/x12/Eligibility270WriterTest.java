@@ -66,8 +66,11 @@ class Eligibility270WriterTest {
         byte[] bytes = new Eligibility270Writer(new SequentialControlNumbers(1), NOW).write(inquiry(Optional.of(dependent)), PARTNERS, pipes);
 
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        assertTrue(text.contains("HL|3|2|22|1'\r\nTRN|1|MR0000017|9MEDRELAY1'\r\n"), text);
-        assertTrue(text.contains("HL|4|3|23|0'\r\nNM1|03|1|TESTPATIENT|BOBBY'\r\nDMG|D8|20150601|M'\r\nINS|N|19'\r\nEQ|30}1}88'\r\n"), text);
+        // 005010X279A1: the trace goes on the patient's level, 2000D, and the subscriber's 2000C carries none
+        assertTrue(text.contains("HL|3|2|22|1'\r\nNM1|IL|1|"), text);
+        assertTrue(text.contains("HL|4|3|23|0'\r\nTRN|1|MR0000017|9MEDRELAY1'\r\nNM1|03|1|TESTPATIENT|BOBBY'\r\nDMG|D8|20150601|M'\r\n"
+                + "INS|N|19'\r\nEQ|30}1}88'\r\n"), text);
+        assertEquals(1, text.split("TRN\\|", -1).length - 1, text);
         X12ValidationReport report = X12Samples.validate(bytes);
         assertTrue(report.valid(), String.join("\n", report.describe()));
     }

@@ -1,6 +1,7 @@
 package org.medrelay.processors.drafting;
 
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -22,7 +23,7 @@ import java.util.Objects;
 
 /**
  * The values a template may use, read from one patient's context: {@code patient}, {@code coverage},
- * {@code claim}, {@code denial}, {@code service}, {@code conditions} and {@code request}. Only values the
+ * {@code claim}, {@code denial}, {@code service}, {@code appointment}, {@code conditions} and {@code request}. Only values the
  * context has are put in, so a template asking for one it lacks gets it reported as missing, not a blank.
  * Every value is a string (dates as ISO yyyy-MM-dd): what a template prints does not depend on locale or zone.
  */
@@ -42,6 +43,7 @@ final class TemplateFacts {
         context.resourcesOf(Claim.class).stream().findFirst().ifPresent(c -> facts.put("claim", claim(c)));
         context.resourcesOf(ClaimResponse.class).stream().findFirst().ifPresent(r -> facts.put("denial", denial(r)));
         context.resourcesOf(ServiceRequest.class).stream().findFirst().ifPresent(s -> facts.put("service", service(s)));
+        context.resourcesOf(Appointment.class).stream().findFirst().ifPresent(a -> facts.put("appointment", appointment(a)));
         List<Map<String, Object>> conditions = new ArrayList<>();
         for (Condition condition : context.resourcesOf(Condition.class)) {
             conditions.add(coded(condition.getCode()));
@@ -120,6 +122,26 @@ final class TemplateFacts {
         if (!reasons.isEmpty()) {
             values.put("reasons", reasons);
             values.put("reason", reasons.get(0));
+        }
+        return values;
+    }
+
+    /**
+     * The visit: {@code date} and {@code time} as the scheduling system wrote them (its local time), {@code provider}
+     * (the first practitioner's name) and {@code type}. No reason: a message about a visit names no clinical detail.
+     */
+    private static Map<String, Object> appointment(Appointment appointment) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String start = appointment.getStartElement().getValueAsString();
+        if (start != null && start.length() >= 10) {
+            put(values, "date", start.substring(0, 10));
+            put(values, "time", start.length() >= 16 ? start.substring(11, 16) : null);
+        }
+        appointment.getParticipant().stream().map(Appointment.AppointmentParticipantComponent::getActor)
+                .filter(a -> "Practitioner".equals(a.getType()) || "Practitioner".equals(a.getReferenceElement().getResourceType()))
+                .filter(Reference::hasDisplay).findFirst().ifPresent(a -> put(values, "provider", a.getDisplay()));
+        if (appointment.hasAppointmentType()) {
+            put(values, "type", text(appointment.getAppointmentType()));
         }
         return values;
     }

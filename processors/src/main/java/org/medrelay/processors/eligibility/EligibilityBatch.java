@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,8 @@ import java.util.Optional;
  */
 public class EligibilityBatch {
 
+    /** Header naming the clearinghouse a request-out route drops to. */
+    public static final String CLEARINGHOUSE_HEADER = "MedRelayClearinghouse";
     private static final Logger LOG = LoggerFactory.getLogger(EligibilityBatch.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private final EligibilityRequests requests;
@@ -41,10 +45,18 @@ public class EligibilityBatch {
     private final Clock clock;
     private final int batchSize;
     private final Duration interval;
-    private Instant lastFile = Instant.MIN;
+    private final PayerClearinghouses routing;
+    private final Map<String, Instant> lastFile = new HashMap<>();
 
     public EligibilityBatch(EligibilityRequests requests, EligibilitySettings settings, ControlNumbers controlNumbers,
                             AuditTrail trail, String actor, Clock clock, int batchSize, Duration interval) {
+        this(requests, settings, PayerClearinghouses.none(), controlNumbers, trail, actor, clock, batchSize, interval);
+    }
+
+    /** @param routing which clearinghouse each payer's requests go through */
+    public EligibilityBatch(EligibilityRequests requests, EligibilitySettings settings, PayerClearinghouses routing,
+                            ControlNumbers controlNumbers, AuditTrail trail, String actor, Clock clock, int batchSize, Duration interval) {
+        this.routing = routing;
         this.requests = requests;
         this.settings = settings;
         this.controlNumbers = controlNumbers;
@@ -55,9 +67,13 @@ public class EligibilityBatch {
         this.interval = interval;
     }
 
-    /** Sets the body to the next file's bytes and {@code CamelFileName}, or the body to null when no file is due. */
+    /**
+     * Sets the body to the next file's bytes and {@code CamelFileName}, or the body to null when no file is due, for
+     * the clearinghouse the route drops to (header {@value #CLEARINGHOUSE_HEADER}, else the default).
+     */
     public void prepare(Exchange exchange) throws SQLException {
-        Optional<BatchFile> file = next();
+        Optional<BatchFile> file = next(exchange.getMessage().getHeader(CLEARINGHOUSE_HEADER, EligibilitySettings.DEFAULT_CLEARINGHOUSE,
+                String.class));
         exchange.getMessage().setBody(file.map(BatchFile::content).orElse(null));
         file.ifPresent(f -> {
             exchange.getMessage().setHeader(Exchange.FILE_NAME, f.fileName());
@@ -66,9 +82,15 @@ public class EligibilityBatch {
     }
 
     synchronized Optional<BatchFile> next() throws SQLException {
+        return next(EligibilitySettings.DEFAULT_CLEARINGHOUSE);
+    }
+
+    /** The next file for this clearinghouse: its payers' due requests, by count or once the interval has passed. */
+    synchronized Optional<BatchFile> next(String clearinghouse) throws SQLException {
         Instant now = clock.instant();
-        List<StoredRequest> due = requests.due(now, batchSize);
-        if (due.isEmpty() || due.size() < batchSize && now.isBefore(lastFile.plus(interval))) {
+        List<StoredRequest> due = requests.due(now, batchSize, routing.payers(clearinghouse),
+                EligibilitySettings.DEFAULT_CLEARINGHOUSE.equals(clearinghouse));
+        if (due.isEmpty() || due.size() < batchSize && now.isBefore(lastFile.getOrDefault(clearinghouse, Instant.MIN).plus(interval))) {
             return Optional.empty();
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
@@ -77,10 +99,10 @@ public class EligibilityBatch {
             RecordingControlNumbers numbers = new RecordingControlNumbers(controlNumbers);
             EligibilityInquiry inquiry = inquiry(request);
             content.writeBytes(new Eligibility270Writer(numbers, clock).write(inquiry,
-                    settings.partnersFor(inquiry.payer().id()), settings.delimiters()));
+                    settings.partnersFor(clearinghouse, inquiry.payer().id()), settings.delimiters(clearinghouse)));
             sent.add(new BatchFile.SentRequest(request, numbers.lastEnvelope()));
         }
-        lastFile = now;
+        lastFile.put(clearinghouse, now);
         String name = "270-" + STAMP.format(now) + "-" + sent.get(0).envelope().interchange() + ".x12";
         return Optional.of(new BatchFile(name, content.toByteArray(), sent));
     }
@@ -89,8 +111,8 @@ public class EligibilityBatch {
         EligibilityCheck check = request.check();
         EligibilityInquiry.InformationSource configured = settings.payer(check.payer().id());
         EligibilityInquiry.InformationSource payer = configured.name().equals(check.payer().id()) ? check.payer() : configured;
-        return new EligibilityInquiry(payer, settings.provider(), check.subscriber(), Optional.empty(), settings.serviceTypes(),
-                check.visit().date(), request.traceNumber(), settings.traceOriginator());
+        return new EligibilityInquiry(payer, settings.provider(), check.subscriber(), Optional.ofNullable(check.dependent()),
+                settings.serviceTypes(), check.visit().date(), request.traceNumber(), settings.traceOriginator());
     }
 
     /** After the file is in the outbox: each request SENT with its envelope, and its export audited. */
@@ -106,6 +128,8 @@ public class EligibilityBatch {
                             + " in " + file.fileName()));
         }
         trail.append(events);
-        LOG.info("270 file {} dropped in the clearinghouse outbox with {} request(s)", file.fileName(), file.requests().size());
+        LOG.info("270 file {} dropped in the clearinghouse outbox ({}) with {} request(s)", file.fileName(),
+                exchange.getMessage().getHeader(CLEARINGHOUSE_HEADER, EligibilitySettings.DEFAULT_CLEARINGHOUSE, String.class),
+                file.requests().size());
     }
 }

@@ -13,10 +13,24 @@ import java.util.Objects;
  *
  * @param appointmentKey   keyed hash of the appointment's id, or null for a registration without an appointment
  * @param sourceMessageKey the message it came from (HL7 dedup key), or null
+ * @param dependent        the patient, when the coverage is someone else's (the subscriber's): 2000D/2100D; else null
  */
 public record EligibilityCheck(String patientKey, String patientReference, String appointmentKey, String sourceMessageKey,
                                EligibilityInquiry.InformationSource payer, EligibilityInquiry.Subscriber subscriber,
-                               Visit visit, Instant dueAt, boolean askedAgain) {
+                               Visit visit, Instant dueAt, boolean askedAgain, EligibilityInquiry.Dependent dependent) {
+
+    /** A check of the patient's own coverage: the patient is the subscriber. */
+    public EligibilityCheck(String patientKey, String patientReference, String appointmentKey, String sourceMessageKey,
+                            EligibilityInquiry.InformationSource payer, EligibilityInquiry.Subscriber subscriber,
+                            Visit visit, Instant dueAt, boolean askedAgain) {
+        this(patientKey, patientReference, appointmentKey, sourceMessageKey, payer, subscriber, visit, dueAt, askedAgain, null);
+    }
+
+    /** The same check, asked again or due at another time. */
+    EligibilityCheck with(Instant due, boolean asked) {
+        return new EligibilityCheck(patientKey, patientReference, appointmentKey, sourceMessageKey, payer, subscriber, visit, due,
+                asked, dependent);
+    }
 
     public EligibilityCheck {
         Objects.requireNonNull(patientKey, "patientKey");

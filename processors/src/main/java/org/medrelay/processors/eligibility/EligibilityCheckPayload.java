@@ -44,6 +44,12 @@ final class EligibilityCheckPayload {
         EligibilityInquiry.Subscriber s = check.subscriber();
         root.putObject("subscriber").put("lastName", s.lastName()).put("firstName", s.firstName()).put("memberId", s.memberId())
                 .put("birthDate", s.birthDate() == null ? null : s.birthDate().toString()).put("gender", s.gender());
+        EligibilityInquiry.Dependent d = check.dependent();
+        if (d != null) {
+            root.putObject("dependent").put("lastName", d.lastName()).put("firstName", d.firstName())
+                    .put("birthDate", d.birthDate() == null ? null : d.birthDate().toString()).put("gender", d.gender())
+                    .put("relationship", d.relationship());
+        }
         root.putObject("visit").put("date", check.visit().date().toString()).put("serviceType", check.visit().serviceType())
                 .put("expectedCharge", check.visit().expectedCharge().toPlainString());
         try {
@@ -66,10 +72,16 @@ final class EligibilityCheckPayload {
                             s.hasNonNull("birthDate") ? LocalDate.parse(s.get("birthDate").asText()) : null, s.get("gender").asText()),
                     new Visit(LocalDate.parse(visit.get("date").asText()), visit.get("serviceType").asText(),
                             new BigDecimal(visit.get("expectedCharge").asText())),
-                    Instant.parse(root.get("dueAt").asText()), root.get("askedAgain").asBoolean());
+                    Instant.parse(root.get("dueAt").asText()), root.get("askedAgain").asBoolean(), dependent(root.get("dependent")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static EligibilityInquiry.Dependent dependent(JsonNode d) {
+        return d == null || d.isNull() ? null : new EligibilityInquiry.Dependent(d.get("lastName").asText(), d.get("firstName").asText(),
+                d.hasNonNull("birthDate") ? LocalDate.parse(d.get("birthDate").asText()) : null, text(d, "gender"),
+                d.get("relationship").asText());
     }
 
     private static String text(JsonNode node, String field) {

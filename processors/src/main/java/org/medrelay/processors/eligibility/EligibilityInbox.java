@@ -1,7 +1,6 @@
 package org.medrelay.processors.eligibility;
 
 import org.apache.camel.Exchange;
-import org.medrelay.mappings.x12.AcknowledgmentWriter;
 import org.medrelay.mappings.x12.FunctionalAcknowledgment;
 import org.medrelay.mappings.x12.FunctionalAcknowledgmentHandler;
 import org.medrelay.mappings.x12.Interchange;
@@ -19,12 +18,13 @@ import org.medrelay.processors.audit.AuditEvent;
 import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.clearinghouse.Quarantine;
+import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
 import org.medrelay.processors.review.WorkItemIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -53,15 +53,14 @@ public class EligibilityInbox {
     private final EligibilityWorkItems workItems;
     private final WorkItemIntake intake;
     private final Quarantine quarantine;
-    private final AcknowledgmentWriter acknowledgments;
-    private final boolean acknowledge;
+    private final ReceivedFileAcknowledgments acknowledgments;
     private final AuditTrail trail;
     private final String actor;
     private final Clock clock;
 
     public EligibilityInbox(EligibilityRequests requests, EligibilityResponseWriter responses, CoverageGapRules rules,
                             EligibilityWorkItems workItems, WorkItemIntake intake, Quarantine quarantine,
-                            AcknowledgmentWriter acknowledgments, boolean acknowledge, AuditTrail trail, String actor, Clock clock) {
+                            ReceivedFileAcknowledgments acknowledgments, AuditTrail trail, String actor, Clock clock) {
         this.requests = requests;
         this.responses = responses;
         this.rules = rules;
@@ -69,7 +68,6 @@ public class EligibilityInbox {
         this.intake = intake;
         this.quarantine = quarantine;
         this.acknowledgments = acknowledgments;
-        this.acknowledge = acknowledge;
         this.trail = trail;
         this.actor = actor;
         this.clock = clock;
@@ -86,7 +84,7 @@ public class EligibilityInbox {
 
     public InboxResult receive(byte[] content, String fileName) throws IOException, SQLException {
         X12ValidationReport report = new X12Validator().validate(new ByteArrayInputStream(content));
-        Optional<byte[]> ack = acknowledgment(report);
+        Optional<byte[]> ack = acknowledgments.of(report);
         if (!report.valid()) {
             return quarantine(content, fileName, report, ack);
         }
@@ -120,9 +118,14 @@ public class EligibilityInbox {
         trail.append(AuditEvent.of(actor, AuditAction.RECEIVE, clock.instant(), subject, "eligibility-request/" + matched.id(),
                 AuditOutcome.SUCCESS, "271 in " + fileName));
         EligibilityAssessment assessment = rules.assess(response, matched.check().visit());
-        requests.answered(matched.id(), written, assessment.clean() ? "clean" : "gaps: " + assessment.gaps().stream()
-                .map(g -> g.kind().code()).distinct().reduce((a, b) -> a + "," + b).orElse(""));
+        String outcome = assessment.clean() ? "clean" : "gaps: " + assessment.gaps().stream()
+                .map(g -> g.kind().code()).distinct().reduce((a, b) -> a + "," + b).orElse("");
+        requests.answered(matched.id(), written, matched.forCancelledVisit() ? "visit cancelled; " + outcome : outcome);
         if (assessment.clean() || !firstAnswer) {
+            return 0;
+        }
+        if (matched.forCancelledVisit()) {
+            LOG.info("271 for {} written as {}; its visit was cancelled, so no front-desk gap item", matched, written);
             return 0;
         }
         intake.accept(workItems.gaps(matched, assessment, written));
@@ -198,21 +201,6 @@ public class EligibilityInbox {
             // cut off or unreadable: the traces read before the break are all there is
         }
         return traces;
-    }
-
-    private Optional<byte[]> acknowledgment(X12ValidationReport report) {
-        if (!acknowledge || report.interchanges().isEmpty()) {
-            return Optional.empty();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Interchange interchange : report.interchanges()) {
-            boolean isAcknowledgment = interchange.groups().isEmpty() && !interchange.acknowledgments().isEmpty()
-                    || interchange.groups().stream().anyMatch(g -> "FA".equals(g.header().functionalId()));
-            if (!isAcknowledgment) {
-                out.writeBytes(acknowledgments.acknowledge(interchange));
-            }
-        }
-        return out.size() == 0 ? Optional.empty() : Optional.of(out.toByteArray());
     }
 
     private static Received read(byte[] content) throws IOException {

@@ -26,7 +26,7 @@ public class EligibilityRequests {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "id, trace_number, status, coverage_key, payload, interchange_control_number,"
-            + " transaction_control_number";
+            + " transaction_control_number, visit_cancelled_at";
     private final DataSource store;
     private final EligibilityCheckPayload payloads;
     private final Clock clock;
@@ -77,6 +77,9 @@ public class EligibilityRequests {
         }
         for (StoredRequest counting : select(c, "dedup_key = ?", check.dedupKey())) {
             if (counting.coverageKey().equals(coverageKey) && !check.askedAgain()) {
+                if (counting.visitCancelled()) {
+                    reinstate(c, counting); // the visit was booked again for the date its 270 already asked about
+                }
                 return Optional.empty();
             }
             setAside(c, counting);
@@ -92,6 +95,53 @@ public class EligibilityRequests {
             s.setTimestamp(2, Timestamp.from(clock.instant()));
             s.setLong(3, request.id());
             s.executeUpdate();
+        }
+    }
+
+    private void reinstate(Connection c, StoredRequest request) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update eligibility_request set visit_cancelled_at = null, updated_at = ?"
+                + " where id = ?")) {
+            s.setTimestamp(1, Timestamp.from(clock.instant()));
+            s.setLong(2, request.id());
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The appointment was cancelled (or the patient did not come): its check not yet sent is CANCELLED and its key set
+     * aside, so it is never sent and a visit booked again for that date is checked; one already sent keeps its place
+     * and is marked, so its 271 is still written to the EHR but raises no gap item.
+     *
+     * @param appointmentKey keyed hash of the appointment's id
+     * @return the requests cancelled or marked
+     */
+    public List<StoredRequest> cancelVisit(String appointmentKey) throws SQLException {
+        try (Connection c = store.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StoredRequest> affected = select(c, "appointment_key = ? and dedup_key not like '%#%'"
+                        + " and status in ('DUE', 'SENT') and visit_cancelled_at is null", appointmentKey);
+                Timestamp now = Timestamp.from(clock.instant());
+                for (StoredRequest request : affected) {
+                    try (PreparedStatement s = c.prepareStatement(request.status() == RequestStatus.DUE
+                            ? "update eligibility_request set status = 'CANCELLED', dedup_key = ?, updated_at = ? where id = ? and status = 'DUE'"
+                            : "update eligibility_request set visit_cancelled_at = ?, updated_at = ? where id = ?")) {
+                        if (request.status() == RequestStatus.DUE) {
+                            s.setString(1, request.check().dedupKey() + "#" + request.id());
+                        } else {
+                            s.setTimestamp(1, now);
+                        }
+                        s.setTimestamp(2, now);
+                        s.setLong(3, request.id());
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+                return affected;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
     }
 
@@ -116,7 +166,7 @@ public class EligibilityRequests {
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return new StoredRequest(keys.getLong(1), trace, RequestStatus.DUE, coverageKey, check, null, null);
+                return new StoredRequest(keys.getLong(1), trace, RequestStatus.DUE, coverageKey, check, null, null, false);
             }
         }
     }
@@ -136,11 +186,46 @@ public class EligibilityRequests {
         }
     }
 
-    /** The patient's counting checks for visits on or after {@code from} (not superseded nor set aside). */
+    /**
+     * Checks due by {@code now} for the payers a clearinghouse serves, oldest first: {@code payers} only, or with
+     * {@code exclude} every payer but those (the default clearinghouse's: all not routed elsewhere).
+     */
+    public List<StoredRequest> due(Instant now, int limit, java.util.Set<String> payers, boolean exclude) throws SQLException {
+        if (payers.isEmpty()) {
+            return exclude ? due(now, limit) : List.of();
+        }
+        List<Object> values = new ArrayList<>();
+        values.add(Timestamp.from(now));
+        values.addAll(payers);
+        String marks = String.join(", ", java.util.Collections.nCopies(payers.size(), "?"));
+        try (Connection c = store.getConnection()) {
+            List<StoredRequest> due = select(c, "status = 'DUE' and due_at <= ? and payer_id " + (exclude ? "not in (" : "in (") + marks
+                    + ") order by due_at, id", values.toArray());
+            return due.size() > limit ? due.subList(0, limit) : due;
+        }
+    }
+
+    /** The patient's counting checks for visits on or after {@code from} (not superseded, set aside nor cancelled). */
     public List<StoredRequest> upcoming(String patientKey, java.time.LocalDate from) throws SQLException {
         try (Connection c = store.getConnection()) {
             return select(c, "patient_key = ? and service_date >= ? and dedup_key not like '%#%' and status <> 'SUPERSEDED'"
+                    + " and visit_cancelled_at is null"
                     + " order by service_date, id", patientKey, Date.valueOf(from));
+        }
+    }
+
+    /** The request with this id while it counts for its patient, payer and date (not superseded, set aside nor cancelled). */
+    public Optional<StoredRequest> counting(long id) throws SQLException {
+        try (Connection c = store.getConnection()) {
+            return select(c, "id = ? and dedup_key not like '%#%'", id).stream().findFirst();
+        }
+    }
+
+    /** The counting request whose 271 was written to the EHR as this resource (e.g. CoverageEligibilityResponse/12). */
+    public Optional<StoredRequest> byResponse(String responseReference) throws SQLException {
+        try (Connection c = store.getConnection()) {
+            return select(c, "response_reference = ? and dedup_key not like '%#%' order by id desc", responseReference)
+                    .stream().findFirst();
         }
     }
 
@@ -209,7 +294,8 @@ public class EligibilityRequests {
                     String trace = rs.getString("trace_number");
                     rows.add(new StoredRequest(rs.getLong("id"), trace, RequestStatus.valueOf(rs.getString("status")),
                             rs.getString("coverage_key"), payloads.open(rs.getBytes("payload"), trace),
-                            rs.getString("interchange_control_number"), rs.getString("transaction_control_number")));
+                            rs.getString("interchange_control_number"), rs.getString("transaction_control_number"),
+                            rs.getTimestamp("visit_cancelled_at") != null));
                 }
             }
             return rows;

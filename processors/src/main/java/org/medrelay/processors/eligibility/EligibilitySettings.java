@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 public final class EligibilitySettings {
 
     public static final String PREFIX = "medrelay.eligibility.";
+    /** The clearinghouse of {@code clearinghouse.*} and {@code sftp.*}: every payer not routed elsewhere. */
+    public static final String DEFAULT_CLEARINGHOUSE = "default";
     private final Function<String, String> property;
 
     /** @param property the configuration, key to value; a missing key reads as null or empty */
@@ -31,29 +33,64 @@ public final class EligibilitySettings {
         };
     }
 
-    /** ISA05-08, GS02/03 and ISA15 for a 270 to this payer: the clearinghouse's, with the payer's overrides. */
+    /** ISA05-08, GS02/03 and ISA15 for a 270 to this payer through the default clearinghouse, with the payer's overrides. */
     public TradingPartners partnersFor(String payerId) {
-        return new TradingPartners(
-                payerOr(payerId, "isa-sender-qualifier"), payerOr(payerId, "isa-sender-id"),
-                payerOr(payerId, "isa-receiver-qualifier"), payerOr(payerId, "isa-receiver-id"),
-                payerOr(payerId, "gs-sender"), payerOr(payerId, "gs-receiver"),
-                required("clearinghouse.usage").charAt(0));
+        return partnersFor(DEFAULT_CLEARINGHOUSE, payerId);
     }
 
-    private String payerOr(String payerId, String key) {
+    /** As {@link #partnersFor(String)}, through the named clearinghouse ({@code clearinghouses.<name>.*}, else the default's). */
+    public TradingPartners partnersFor(String clearinghouse, String payerId) {
+        return new TradingPartners(
+                payerOr(clearinghouse, payerId, "isa-sender-qualifier"), payerOr(clearinghouse, payerId, "isa-sender-id"),
+                payerOr(clearinghouse, payerId, "isa-receiver-qualifier"), payerOr(clearinghouse, payerId, "isa-receiver-id"),
+                payerOr(clearinghouse, payerId, "gs-sender"), payerOr(clearinghouse, payerId, "gs-receiver"),
+                clearinghouseOr(clearinghouse, "clearinghouse.", "usage").charAt(0));
+    }
+
+    private String payerOr(String clearinghouse, String payerId, String key) {
         String own = property.apply("payer." + payerId + "." + key);
-        return own.isEmpty() ? required("clearinghouse." + key) : own;
+        return own.isEmpty() ? clearinghouseOr(clearinghouse, "clearinghouse.", key) : own;
+    }
+
+    /**
+     * A clearinghouse's own setting ({@code clearinghouses.<name>.<key>}), else the default clearinghouse's
+     * ({@code <defaultPrefix><key>}): a second clearinghouse names only what differs.
+     */
+    public String clearinghouseOr(String clearinghouse, String defaultPrefix, String key) {
+        if (!DEFAULT_CLEARINGHOUSE.equals(clearinghouse)) {
+            String own = property.apply("clearinghouses." + clearinghouse + "." + key);
+            if (!own.isEmpty()) {
+                return own;
+            }
+        }
+        return required(defaultPrefix + key);
+    }
+
+    /** The same, for a setting that may be empty (a password, a known-hosts file). */
+    public String clearinghouseOptional(String clearinghouse, String defaultPrefix, String key) {
+        String own = DEFAULT_CLEARINGHOUSE.equals(clearinghouse) ? "" : property.apply("clearinghouses." + clearinghouse + "." + key);
+        return own.isEmpty() ? property.apply(defaultPrefix + key) : own;
+    }
+
+    /** The clearinghouses besides the default ({@code clearinghouses}, comma-separated names). */
+    public List<String> clearinghouses() {
+        return list("clearinghouses").stream().filter(n -> !DEFAULT_CLEARINGHOUSE.equals(n)).toList();
     }
 
     public X12Delimiters delimiters() {
-        String ending = switch (required("delimiters.line-ending").toUpperCase(java.util.Locale.ROOT)) {
+        return delimiters(DEFAULT_CLEARINGHOUSE);
+    }
+
+    /** The delimiters of 270s to this clearinghouse: {@code clearinghouses.<name>.delimiters.*}, else the default's. */
+    public X12Delimiters delimiters(String clearinghouse) {
+        String ending = switch (clearinghouseOr(clearinghouse, "", "delimiters.line-ending").toUpperCase(java.util.Locale.ROOT)) {
             case "NONE" -> "";
             case "CRLF" -> "\r\n";
             case "CR" -> "\r";
             default -> "\n";
         };
-        return new X12Delimiters(single("delimiters.segment"), single("delimiters.element"),
-                single("delimiters.component"), single("delimiters.repetition"), ending);
+        return new X12Delimiters(single(clearinghouse, "delimiters.segment"), single(clearinghouse, "delimiters.element"),
+                single(clearinghouse, "delimiters.component"), single(clearinghouse, "delimiters.repetition"), ending);
     }
 
     /** 2100B: the provider asking, by NPI. */
@@ -106,8 +143,8 @@ public final class EligibilitySettings {
                 .collect(Collectors.toList());
     }
 
-    private char single(String key) {
-        String value = required(key);
+    private char single(String clearinghouse, String key) {
+        String value = clearinghouseOr(clearinghouse, "", key);
         if (value.length() != 1) {
             throw new IllegalArgumentException(PREFIX + key + " must be one character");
         }

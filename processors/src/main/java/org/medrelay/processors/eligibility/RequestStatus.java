@@ -13,5 +13,7 @@ public enum RequestStatus {
     /** Its 271 came in a file that failed validation, kept in quarantine. */
     QUARANTINED,
     /** The visit moved or the coverage changed before it was sent; a newer check replaces it. */
-    SUPERSEDED
+    SUPERSEDED,
+    /** The visit was cancelled (or a no-show) before it was sent; it never is. */
+    CANCELLED
 }

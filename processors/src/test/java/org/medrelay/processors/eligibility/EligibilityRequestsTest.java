@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medrelay.mappings.x12.ControlNumbers;
 import org.medrelay.mappings.x12.EligibilityInquiry;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.crypto.PayloadKeyRing;
 import org.medrelay.processors.store.StoreDataSources;

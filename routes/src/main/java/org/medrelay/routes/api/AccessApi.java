@@ -13,6 +13,9 @@ import org.medrelay.processors.access.PasswordLogin;
 import org.medrelay.processors.access.UserAccounts;
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.eligibility.EligibilityRecheck;
+import org.medrelay.processors.eligibility.EligibilityRequests;
+import org.medrelay.processors.eligibility.FhirEligibilityFeed;
 import org.medrelay.processors.hl7.Hl7AuditSubjects;
 import org.medrelay.processors.hl7.ReprocessRequests;
 import org.medrelay.processors.review.ScorecardCalculator;
@@ -73,7 +76,7 @@ public final class AccessApi implements AutoCloseable {
     /** The parts the handlers use, built once. */
     private record Beans(Sessions sessions, CallerAuthentication authentication, SessionEndpoints sessionEndpoints,
                          ApiErrors errors, WorkItemEndpoints workItems, AuditEndpoint audit,
-                         ScorecardEndpoint scorecard, ErrorEndpoints errorStore) {
+                         ScorecardEndpoint scorecard, ErrorEndpoints errorStore, EligibilityEndpoints eligibility) {
     }
 
     private static Beans beans(CamelContext camel, EngineProperties props, DataSource store, PatientKeys patientKeys,
@@ -100,7 +103,12 @@ public final class AccessApi implements AutoCloseable {
                 new ScorecardEndpoint(bean(camel, "scorecardCalculator", ScorecardCalculator.class),
                         ConfiguredWorkflows.of(props), audit),
                 new ErrorEndpoints(errorStore, new ReprocessRequests(errorStore, trail,
-                        () -> new Hl7AuditSubjects(patientKeys), clock), audit));
+                        () -> new Hl7AuditSubjects(patientKeys), clock), audit),
+                new EligibilityEndpoints(bean(camel, "workItemStore", WorkItemStore.class),
+                        bean(camel, "eligibilityRequests", EligibilityRequests.class),
+                        new EligibilityRecheck(bean(camel, "eligibilityRequests", EligibilityRequests.class), trail, clock),
+                        bean(camel, "fhirEligibilityFeed", FhirEligibilityFeed.class),
+                        props.getBoolean("medrelay.eligibility.fhir-feed.enabled"), audit));
     }
 
     /** The routes, in the order Vert.x tries them: headers, body, login, credentials, endpoints, console. */
@@ -120,6 +128,10 @@ public final class AccessApi implements AutoCloseable {
                 .blockingHandler(e.audited(AuditAction.REJECT, b.workItems()::reject), false);
         router.post("/api/work-items/:id/reassign")
                 .blockingHandler(e.audited(AuditAction.REASSIGN, b.workItems()::reassign), false);
+        router.post("/api/work-items/:id/recheck-eligibility")
+                .blockingHandler(e.audited(AuditAction.REPROCESS, b.eligibility()::recheck), false);
+        router.post("/api/eligibility/fhir-notification")
+                .blockingHandler(e.audited(AuditAction.RECEIVE, b.eligibility()::fhirNotification), false);
         router.get("/api/audit").blockingHandler(e.audited(AuditAction.READ, b.audit()::list), false);
         router.get("/api/scorecard").blockingHandler(e.audited(AuditAction.READ, b.scorecard()::list), false);
         router.get("/api/errors").blockingHandler(e.audited(AuditAction.READ, b.errorStore()::list), false);

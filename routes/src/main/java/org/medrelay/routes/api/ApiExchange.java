@@ -65,7 +65,9 @@ final class ApiExchange {
             return;
         }
         String type = context.request().getHeader("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        // application/fhir+json too (a FHIR Subscription's notification): neither is a type a browser form can send
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("application/json") && !lower.startsWith("application/fhir+json")) {
             throw new ApiProblem(415, "unsupported-media-type", "Send the request body as application/json");
         }
     }

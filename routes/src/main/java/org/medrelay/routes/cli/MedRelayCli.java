@@ -24,7 +24,12 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 AuditCommand.class,
                 UsersCommand.class,
-                WorkItemsCommand.class
+                WorkItemsCommand.class,
+                RemittanceCommand.class,
+                RefillCommand.class,
+                WaitlistCommand.class,
+                NoShowCommand.class,
+                FaxCommand.class
         })
 public final class MedRelayCli implements Runnable {
 

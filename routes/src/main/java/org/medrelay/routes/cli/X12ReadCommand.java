@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 @Command(name = "read", description = "Print every transaction set of an X12 file as JSON, one document per line: "
-        + "a 271 as a FHIR R4 Bundle of CoverageEligibilityResponse, an 835 as a Bundle of ExplanationOfBenefit, "
+        + "a 271 as a FHIR R4 Bundle of CoverageEligibilityResponse, a 278 response as a Bundle of ClaimResponse "
+        + "(use preauthorization), an 835 as a Bundle of ExplanationOfBenefit, an 837 as a Bundle of Claim, "
         + "any other as its envelope and segments. "
         + "Exit 1 with a one-line reason when the file cannot be read as X12.")
 final class X12ReadCommand implements Callable<Integer> {
@@ -27,7 +28,9 @@ final class X12ReadCommand implements Callable<Integer> {
      */
     static final Map<String, Supplier<TransactionJson>> BY_TRANSACTION_SET = Map.of(
             "271", EligibilityResponseBundleJson::new,
-            "835", RemittanceBundleJson::new);
+            "278", PriorAuthResponseBundleJson::new,
+            "835", RemittanceBundleJson::new,
+            "837", ClaimBundleJson::new);
 
     @Parameters(paramLabel = "FILE", description = "X12 file, any delimiters, one or several ISA interchanges")
     Path file;

@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", description = "Validate an X12 file: envelopes, control numbers and counts, and 270/271 "
-        + "(005010X279A1), 835 (005010X221A1) and 999 (005010X231A1) against their implementation guides. Prints a 999-style report; "
+        + "(005010X279A1), 278 (005010X217), 835 (005010X221A1), 837P (005010X222A1), 837I (005010X223A2) and 999 (005010X231A1) against their implementation guides. Prints a 999-style report; "
         + "exit 0 when the file is valid, 1 when not.")
 final class X12ValidateCommand implements Callable<Integer> {
 

@@ -8,6 +8,9 @@ import org.medrelay.mappings.x12.AcknowledgmentWriter;
 import org.medrelay.mappings.x12.eligibility.CoverageEligibilityResponseMapper;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.clearinghouse.Quarantine;
+import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.eligibility.CoverageGapRules;
 import org.medrelay.processors.eligibility.EligibilityBatch;
@@ -17,8 +20,10 @@ import org.medrelay.processors.eligibility.EligibilityResponseWriter;
 import org.medrelay.processors.eligibility.EligibilitySettings;
 import org.medrelay.processors.eligibility.EligibilityTrigger;
 import org.medrelay.processors.eligibility.EligibilityWorkItems;
-import org.medrelay.processors.eligibility.Quarantine;
-import org.medrelay.processors.eligibility.StoredControlNumbers;
+import org.medrelay.processors.eligibility.FhirEligibilityFeed;
+import org.medrelay.processors.eligibility.FhirFeedWatermarks;
+import org.medrelay.processors.eligibility.FhirVisitBundles;
+import org.medrelay.processors.eligibility.PayerClearinghouses;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -27,6 +32,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The eligibility beans (270/271 through the clearinghouse drop), built from {@code medrelay.eligibility.*} and bound for
@@ -50,8 +56,17 @@ final class EligibilityComponents {
         EligibilityRequests requests = new EligibilityRequests(store, payloadCipher, clock);
         StoredControlNumbers controlNumbers = new StoredControlNumbers(store);
         main.bind("eligibilityRequests", requests);
-        main.bind("eligibilityTrigger", new EligibilityTrigger(requests, settings, patientKeys, ehr, auditTrail, actor, clock));
-        main.bind("eligibilityBatch", new EligibilityBatch(requests, settings, controlNumbers, auditTrail, actor, clock,
+        EligibilityTrigger trigger = new EligibilityTrigger(requests, settings, patientKeys, ehr, auditTrail, actor, clock);
+        main.bind("eligibilityTrigger", trigger);
+        String startFrom = props.get("medrelay.eligibility.fhir-feed.start-from");
+        main.bind("fhirEligibilityFeed", new FhirEligibilityFeed(ehr,
+                new FhirFeedWatermarks(store, Duration.ofMillis(props.getLong("medrelay.eligibility.fhir-feed.overlap-ms")), clock),
+                new FhirVisitBundles(ehr, patientKeys, auditTrail, actor, clock), trigger,
+                startFrom == null || startFrom.isBlank() ? clock.instant() : Instant.parse(startFrom.trim()),
+                props.getInt("medrelay.eligibility.fhir-feed.page-size"), props.getInt("medrelay.eligibility.fhir-feed.max-pages")));
+        PayerClearinghouses routing = EligibilityClearinghouses.routing(props, settings);
+        EligibilityClearinghouses.addRoutes(main, settings);
+        main.bind("eligibilityBatch", new EligibilityBatch(requests, settings, routing, controlNumbers, auditTrail, actor, clock,
                 props.getInt("medrelay.eligibility.batch.size"),
                 Duration.ofMillis(props.getLong("medrelay.eligibility.batch.interval-ms"))));
         EligibilityResponseWriter responses = new EligibilityResponseWriter(new CoverageEligibilityResponseMapper(clock),
@@ -59,7 +74,8 @@ final class EligibilityComponents {
         main.bind("eligibilityInbox", new EligibilityInbox(requests, responses,
                 new CoverageGapRules(settings.acceptedPlans(), settings.highDeductibleThreshold()),
                 new EligibilityWorkItems(clock), intake, new Quarantine(Path.of(props.get("medrelay.eligibility.quarantine-dir")), clock),
-                new AcknowledgmentWriter(controlNumbers, clock), props.getBoolean("medrelay.eligibility.acknowledge-received"),
+                new ReceivedFileAcknowledgments(new AcknowledgmentWriter(controlNumbers, clock),
+                        props.getBoolean("medrelay.eligibility.acknowledge-received")),
                 auditTrail, actor, clock));
     }
 }

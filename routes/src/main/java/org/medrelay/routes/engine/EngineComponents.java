@@ -2,7 +2,6 @@ package org.medrelay.routes.engine;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
 import org.apache.camel.component.jms.JmsComponent;
@@ -21,8 +20,6 @@ import org.medrelay.processors.drafting.DraftingProperties;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
-import org.medrelay.processors.fhir.auth.FhirAuthInterceptorFactory;
-import org.medrelay.processors.fhir.auth.FhirAuthProperties;
 import org.medrelay.processors.hl7.ErrorStoreAuditor;
 import org.medrelay.processors.hl7.Hl7Acknowledger;
 import org.medrelay.processors.hl7.Hl7AuditRecorder;
@@ -35,6 +32,7 @@ import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
 import org.medrelay.processors.queue.QueueBatches;
+import org.medrelay.processors.remittance.CorrectedClaimDrafts;
 import org.medrelay.processors.review.WorkItemIntake;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.routes.mllp.MllpAckOrder;
@@ -50,8 +48,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -108,7 +104,7 @@ final class EngineComponents {
         main.bind("hl7MessageRegistrar", new Hl7MessageRegistrar(messageLog, patientKeys, clock));
         main.bind("hl7FhirMapping", new Hl7FhirMapping(mappingOverrides(props)));
         main.bind("hl7AuditRecorder", new Hl7AuditRecorder(auditTrail, processingActor, clock));
-        IGenericClient ehr = fhirClient(props, fhirContext, fhirBaseUrl);
+        IGenericClient ehr = EhrClient.create(props, fhirContext, fhirBaseUrl);
         main.bind("auditedFhirWriter", new AuditedFhirWriter(new FhirBundleWriter(fhirContext, ehr), auditTrail,
                 processingActor, clock));
         main.bind("hl7Reprocessor", new Hl7Reprocessor(errorStore, patientKeys, clock));
@@ -119,11 +115,17 @@ final class EngineComponents {
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
         PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
+        RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
+                correctedClaims, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
-        main.bind("draftingModels", new DraftingModels(
+        DraftingModels drafting = new DraftingModels(
                 new DraftingProperties(props.asProperties()::getProperty, System::getenv), new Deidentifier(),
-                new DraftingAudit(auditTrail, clock)));
+                new DraftingAudit(auditTrail, clock));
+        main.bind("draftingModels", drafting);
+        RefillComponents.bind(main, props, auditTrail, fhirContext, ehr, intake, drafting, clock);
+        NoShowComponents.bind(main, props, store, auditTrail, ehr, intake, drafting, patientKeys, clock);
     }
 
     /**
@@ -157,23 +159,6 @@ final class EngineComponents {
         // has in flight is bounded by medrelay.hl7.ingest.lane-sends-in-flight x max-batch-messages instead.
         artemis.setProducerWindowSize(-1);
         return artemis;
-    }
-
-    private static IGenericClient fhirClient(EngineProperties props, FhirContext fhirContext, String baseUrl) {
-        fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        fhirContext.getRestfulClientFactory().setConnectTimeout(props.getInt("medrelay.fhir.connect-timeout-ms"));
-        fhirContext.getRestfulClientFactory().setSocketTimeout(props.getInt("medrelay.fhir.socket-timeout-ms"));
-        IGenericClient client = fhirContext.newRestfulGenericClient(baseUrl);
-        // medrelay.fhir.auth.type=none, the default for the sandbox EHR, registers nothing.
-        FhirAuthInterceptorFactory.fromProperties(fhirAuthProperties(props), baseUrl).ifPresent(client::registerInterceptor);
-        return client;
-    }
-
-    private static Map<String, String> fhirAuthProperties(EngineProperties props) {
-        Properties all = props.asProperties();
-        return all.stringPropertyNames().stream()
-                .filter(key -> key.startsWith(FhirAuthProperties.PREFIX))
-                .collect(Collectors.toMap(key -> key, all::getProperty));
     }
 
     private static Set<String> acceptedTypes(EngineProperties props) {

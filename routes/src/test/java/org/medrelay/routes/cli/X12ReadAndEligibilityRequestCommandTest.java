@@ -63,6 +63,21 @@ class X12ReadAndEligibilityRequestCommandTest {
     }
 
     @Test
+    void an837PrintsABundleOfOneClaimPerClm() throws Exception {
+        int exit = MedRelayCli.execute("x12", "read", sample("837/837P-claims-on-file.x12").toString());
+
+        assertEquals(0, exit, streams.err());
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out().strip());
+        List<org.hl7.fhir.r4.model.Claim> claims = bundle.getEntry().stream()
+                .map(e -> (org.hl7.fhir.r4.model.Claim) e.getResource()).toList();
+        assertEquals(List.of("PAID-1001", "RESUB-1003", "APPEAL-1004"),
+                claims.stream().map(c -> c.getIdentifierFirstRep().getValue()).toList());
+        assertEquals(org.hl7.fhir.r4.model.Claim.Use.CLAIM, claims.get(1).getUse());
+        assertEquals("97140", claims.get(1).getItem().get(1).getProductOrService().getCodingFirstRep().getCode());
+        assertEquals("W100000004", claims.get(2).getPatient().getIdentifier().getValue());
+    }
+
+    @Test
     void otherTransactionSetsPrintTheirEnvelopeAndSegmentsOneDocumentEach() throws Exception {
         int exit = MedRelayCli.execute("x12", "read", sample("270/270-subscriber-and-dependent.x12").toString());
 
@@ -109,5 +124,31 @@ class X12ReadAndEligibilityRequestCommandTest {
         assertTrue(x12.contains("EQ*30^98~"), x12);
         assertTrue(x12.contains("DTP*291*D8*20261201~"), x12);
         assertTrue(new X12Validator().validate(new ByteArrayInputStream(x12.getBytes(StandardCharsets.ISO_8859_1))).valid(), x12);
+    }
+
+    @Test
+    void eligibilityRequestForADependentNamesTheSubscriberIn2100CAndThePatientIn2100D() throws Exception {
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n");
+        Path patient = dir.resolve("child.json");
+        Files.writeString(patient, """
+                {"payer": {"id": "12345", "name": "NOTREAL HEALTH PLAN"},
+                 "subscriber": {"lastName": "TESTPATIENT", "firstName": "ALICE", "memberId": "W123", "birthDate": "1980-01-01", "gender": "F"},
+                 "dependent": {"lastName": "TESTPATIENT", "firstName": "BOBBY", "birthDate": "2015-05-05", "gender": "M", "relationship": "19"},
+                 "serviceTypes": ["30"], "dateOfService": "2026-12-01", "traceNumber": "TRACE9"}
+                """);
+
+        int exit = MedRelayCli.execute("eligibility", "request", "--patient-json", patient.toString(), "--config", config.toString());
+
+        assertEquals(0, exit, streams.err());
+        String x12 = streams.out();
+        // 005010X279A1: the subscriber in 2000C/2100C without a trace, the patient in 2000D/2100D with the TRN, DMG and INS
+        assertTrue(x12.contains("HL*3*2*22*1~\nNM1*IL*1*TESTPATIENT*ALICE****MI*W123~\nDMG*D8*19800101*F~\nHL*4*3*23*0~\n"
+                + "TRN*1*TRACE9*9MEDRELAY0~\nNM1*03*1*TESTPATIENT*BOBBY~\nDMG*D8*20150505*M~\nINS*N*19~\nEQ*30~\n"
+                + "DTP*291*D8*20261201~\n"), x12);
+        assertEquals(1, x12.split("TRN\\*", -1).length - 1, x12);
+        var report = new X12Validator().validate(new ByteArrayInputStream(x12.getBytes(StandardCharsets.ISO_8859_1)));
+        assertTrue(report.valid(), String.join("\n", report.describe()));
+        assertEquals("005010X279A1", report.interchanges().get(0).groups().get(0).transactionSets().get(0).validatedAgainst());
     }
 }

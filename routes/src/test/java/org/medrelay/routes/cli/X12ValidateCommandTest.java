@@ -36,6 +36,14 @@ class X12ValidateCommandTest {
     }
 
     @Test
+    void an837IsValidatedAgainstItsImplementationGuide() throws Exception {
+        int exit = MedRelayCli.execute("x12", "validate", sample("837/837P-claims-on-file.x12").toString());
+
+        assertEquals(0, exit, streams.err());
+        assertTrue(streams.out().contains("transaction set ST02 0001 837, 60 segments (validated against 005010X222A1): IK5 A"), streams.out());
+    }
+
+    @Test
     void anInvalidFileExitsOneWithEachErrorAndItsCode() throws Exception {
         int exit = MedRelayCli.execute("x12", "validate", sample("271/271-errors.x12").toString());
 

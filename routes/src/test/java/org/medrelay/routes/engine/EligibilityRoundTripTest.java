@@ -60,6 +60,10 @@ class EligibilityRoundTripTest {
     private static final String GOOD_MEMBER = "XK44102";
     private static final String BROKEN_MEMBER = "XK55501";
     private static final String REFUSED_MEMBER = "XK77701";
+    /** Not answered by the clearinghouse on its own: the test delivers the 271 after the visit is cancelled. */
+    private static final String HELD_MEMBER = "XK88801";
+    /** On a parent's plan: the patient is the dependent. */
+    private static final String FAMILY_MEMBER = "XK99901";
 
     @TempDir
     static Path dir;
@@ -99,7 +103,7 @@ class EligibilityRoundTripTest {
         text.add(output.console());
         output.close();
         List<String> phi = List.of("Testpatient", "TESTPATIENT", "Alma", "ALMA", "Bert", "Cora", "Dina", "MRN30000",
-                GOOD_MEMBER, BROKEN_MEMBER, REFUSED_MEMBER, "XK66601", "19710214", "1971-02-14");
+                GOOD_MEMBER, BROKEN_MEMBER, REFUSED_MEMBER, HELD_MEMBER, FAMILY_MEMBER, "XK66601", "Edna", "Finn", "FINN", "Gail", "GAIL", "20150505", "19800101", "19710214", "1971-02-14");
         List<String> leaks = text.stream().flatMap(t -> phi.stream().filter(t::contains).map(v -> v + " in: "
                 + t.substring(Math.max(0, t.indexOf(v) - 80), Math.min(t.length(), t.indexOf(v) + 40)))).toList();
         assertEquals(List.of(), leaks, "PHI in log or console output");
@@ -113,6 +117,13 @@ class EligibilityRoundTripTest {
     private static String answer(TestClearinghouse.Request request) {
         String trace = request.trace();
         String memberId = request.memberId();
+        if (FAMILY_MEMBER.equals(memberId)) {
+            return clearinghouse.dependentResponse(request, "TESTPATIENT", "FINN", List.of("DMG*D8*20150505*M", "INS*N*19",
+                    "DTP*346*D8*20260101", "EB*1*FAM*30*PR*FAMILY PLAN", "EB*B*IND*98*PR**27*25****N*Y"));
+        }
+        if (HELD_MEMBER.equals(memberId)) {
+            return null;
+        }
         if (REFUSED_MEMBER.equals(memberId)) {
             return clearinghouse.rejection999(request);
         }
@@ -226,6 +237,66 @@ class EligibilityRoundTripTest {
         await("the moved appointment's check", () -> requests().due(moved.atZone(ZoneId.systemDefault()).toInstant(), 100).stream()
                 .filter(r -> r.check().visit().date().equals(moved.toLocalDate())).findFirst());
         assertTrue(requests().byTrace(due.traceNumber()).orElseThrow().status().name().equals("SUPERSEDED"));
+
+        // then it is cancelled (SIU S15): the check not yet sent never will be
+        StoredRequest movedCheck = requests().due(moved.atZone(ZoneId.systemDefault()).toInstant(), 100).stream()
+                .filter(r -> r.check().visit().date().equals(moved.toLocalDate())).findFirst().orElseThrow();
+        send(appointment("MRN300003", "Testpatient^Cora", "APT3003", moved, "EL0007").replace("SIU^S12^SIU_S12", "SIU^S15^SIU_S12"));
+        await("the cancelled visit's check CANCELLED", () -> requests().byTrace(movedCheck.traceNumber())
+                .filter(r -> r.status().name().equals("CANCELLED")));
+        assertAudited(AuditAction.UPDATE, "eligibility-request/" + movedCheck.id());
+    }
+
+    @Test
+    void aVisitCancelledAfterIts270WentOutGetsItsResponseInTheEhrButNoFrontDeskGap() throws Exception {
+        send(registration("MRN300005", "Testpatient^Edna", HELD_MEMBER, "EL0010"));
+        LocalDateTime tomorrow = LocalDateTime.now().plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
+        send(appointment("MRN300005", "Testpatient^Edna", "APT3005", tomorrow, "EL0011"));
+        StoredRequest sent = await("the appointment's 270 sent", () -> clearinghouse.tracesRead().stream().map(t -> byTrace(t))
+                .flatMap(Optional::stream).filter(r -> r.check().visit().date().equals(tomorrow.toLocalDate())
+                        && r.check().subscriber().memberId().equals(HELD_MEMBER) && r.status().name().equals("SENT")).findFirst());
+
+        send(appointment("MRN300005", "Testpatient^Edna", "APT3005", tomorrow, "EL0012").replace("SIU^S12^SIU_S12", "SIU^S15^SIU_S12"));
+        await("the sent check marked as for a cancelled visit", () -> byTrace(sent.traceNumber()).filter(StoredRequest::forCancelledVisit));
+        // the payer answers now, with a gap (high deductible) the front desk would otherwise be told about
+        clearinghouse.deliver("reply-" + sent.traceNumber() + ".x12", answer(new TestClearinghouse.Request(sent.traceNumber(),
+                GOOD_MEMBER, "", "", "", null)).getBytes(StandardCharsets.ISO_8859_1));
+
+        await("the 999 for the late 271", () -> outboxFile("ack-reply-" + sent.traceNumber()));
+        CoverageEligibilityResponse response = responseFor(sent.traceNumber()).orElseThrow();
+        String patientId = patient("MRN300005").getIdElement().toUnqualifiedVersionless().getValue();
+        assertEquals(patientId, response.getPatient().getReference());
+        StoredRequest answered = requests().byTrace(sent.traceNumber()).orElseThrow();
+        assertEquals("ANSWERED", answered.status().name());
+        assertTrue(workItems(WorkQueue.FRONT_DESK).stream().noneMatch(i -> i.patient().reference().equals(patientId)),
+                "no gap item for a cancelled visit");
+    }
+
+    @Test
+    void aChildOnAParentsPlanIsAskedAboutAsTheDependentAndTheResponseIsTheChilds() throws Exception {
+        send(registration("MRN300006", "Testpatient^Finn", FAMILY_MEMBER, "EL0020").replace("|19710214|F\r", "|20150505|M\r")
+                .replace("|Testpatient^Finn|SEL|19710214|", "|Testpatient^Gail|CHD|19800101|")
+                .replace(FAMILY_MEMBER + "\r", FAMILY_MEMBER + "|||||||F\r")); // IN1-43 the insured's sex
+
+        String file = await("the dependent's 270 read by the clearinghouse", () -> clearinghouse.filesRead().stream()
+                .filter(f -> f.contains(FAMILY_MEMBER)).findFirst());
+        String transaction = file.substring(file.lastIndexOf("ST*270*", file.indexOf(FAMILY_MEMBER)));
+        // 005010X279A1: the subscriber (the parent, from IN1-16/18/43) in 2100C, the child in 2000D/2100D with the trace
+        assertTrue(transaction.contains("HL*3*2*22*1~\nNM1*IL*1*TESTPATIENT*GAIL****MI*" + FAMILY_MEMBER + "~\nDMG*D8*19800101*F~\n"
+                + "HL*4*3*23*0~\nTRN*1*"), transaction);
+        assertTrue(transaction.contains("~\nNM1*03*1*TESTPATIENT*FINN~\nDMG*D8*20150505*M~\nINS*N*19~\nEQ*30~"), transaction);
+        assertTrue(new org.medrelay.mappings.x12.X12Validator().validate(new java.io.ByteArrayInputStream(
+                file.getBytes(StandardCharsets.ISO_8859_1))).valid(), "the 270 file is valid against the 270 schema");
+
+        String trace = clearinghouse.tracesRead().stream().filter(t -> byTrace(t)
+                .map(r -> r.check().subscriber().memberId().equals(FAMILY_MEMBER)).orElse(false)).findFirst().orElseThrow();
+        CoverageEligibilityResponse response = await("the child's CoverageEligibilityResponse", () -> responseFor(trace));
+        String childId = patient("MRN300006").getIdElement().toUnqualifiedVersionless().getValue();
+        assertEquals(childId, response.getPatient().getReference());
+        assertTrue(response.getInsuranceFirstRep().getInforce());
+        assertEquals(0, new BigDecimal("25").compareTo(benefit(item(response, "98"), "B").getAllowedMoney().getValue()));
+        assertEquals("ANSWERED", await("the request answered", () -> byTrace(trace).filter(r -> r.status().name().equals("ANSWERED")))
+                .status().name());
     }
 
     private static String registration(String mrn, String name, String memberId, String controlId) {

@@ -38,6 +38,7 @@ final class TestClearinghouse implements AutoCloseable {
     private final Thread answering;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final List<String> traces = new CopyOnWriteArrayList<>();
+    private final List<String> files = new CopyOnWriteArrayList<>();
     private final Function<Request, String> answer;
     private volatile boolean running = true;
     private int controlNumber = 700;
@@ -105,25 +106,32 @@ final class TestClearinghouse implements AutoCloseable {
     private void answerFile(Path file) throws IOException {
         List<Request> requests = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
-            String[] envelope = new String[4];
+            // ISA13, GS06, ST02, TRN02 (2000C, or 2000D for a dependent), member id, dependent's INS02
+            String[] envelope = new String[6];
             new X12Reader().read(in, new X12Handler() {
                 @Override
                 public void segment(X12Segment segment) {
                     switch (segment.id()) {
                         case "ISA" -> envelope[0] = segment.element(13);
                         case "GS" -> envelope[1] = segment.element(6);
-                        case "ST" -> envelope[2] = segment.element(2);
+                        case "ST" -> {
+                            envelope[2] = segment.element(2);
+                            envelope[5] = null;
+                        }
                         case "TRN" -> envelope[3] = segment.element(2);
                         case "NM1" -> {
                             if ("IL".equals(segment.element(1))) {
-                                requests.add(new Request(envelope[3], segment.element(9), envelope[0], envelope[1], envelope[2]));
+                                envelope[4] = segment.element(9);
                             }
                         }
+                        case "INS" -> envelope[5] = segment.element(2);
+                        case "SE" -> requests.add(new Request(envelope[3], envelope[4], envelope[0], envelope[1], envelope[2], envelope[5]));
                         default -> {
                         }
                     }
                 }
             });
+            files.add(Files.readString(file, StandardCharsets.ISO_8859_1));
         } catch (org.medrelay.mappings.x12.X12InputException e) {
             throw new IOException(e);
         }
@@ -136,8 +144,16 @@ final class TestClearinghouse implements AutoCloseable {
         }
     }
 
-    /** One request of a 270 file: TRN02, NM109 member id, and the ISA13, GS06 and ST02 it came in. */
-    record Request(String trace, String memberId, String isa13, String gs06, String st02) {
+    /**
+     * One request of a 270 file: TRN02, NM109 member id, the ISA13, GS06 and ST02 it came in, and INS02 when it asks
+     * about a dependent (2000D), else null.
+     */
+    record Request(String trace, String memberId, String isa13, String gs06, String st02, String dependentRelationship) {
+    }
+
+    /** The 270 files read, as text. */
+    List<String> filesRead() {
+        return List.copyOf(files);
     }
 
     /** A 999 rejecting the 270 transaction set of this request (IK5 R with IK502 5, AK9 R). */
@@ -160,6 +176,29 @@ final class TestClearinghouse implements AutoCloseable {
                 "NM1*1P*2*MEDRELAY CLINIC*****XX*1234567893", "HL*3*2*22*0", "TRN*2*" + trace + "*9MEDRELAY0",
                 "NM1*IL*1*TESTPATIENT*ALMA****MI*" + memberId));
         body.addAll(subscriberSegments);
+        body.add("SE*" + (body.size() + 1) + "*" + st02);
+        String isa13 = String.format("%09d", number);
+        StringBuilder x12 = new StringBuilder("ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*MEDRELAY       *261124*1300*^*00501*"
+                + isa13 + "*0*T*:~\n");
+        x12.append("GS*HB*CLEARINGHOUSE*MEDRELAY*20261124*1300*").append(number).append("*X*005010X279A1~\n");
+        body.forEach(segment -> x12.append(segment).append("~\n"));
+        x12.append("GE*1*").append(number).append("~\nIEA*1*").append(isa13).append("~\n");
+        return x12.toString();
+    }
+
+    /**
+     * A 271 about a dependent: the subscriber in 2000C (HL04 1, no TRN), the dependent in 2000D with the TRN*2 and these
+     * segments after its NM1*03.
+     */
+    synchronized String dependentResponse(Request request, String dependentLast, String dependentFirst, List<String> dependentSegments) {
+        int number = ++controlNumber;
+        String st02 = String.format("%04d", number);
+        List<String> body = new ArrayList<>(List.of("ST*271*" + st02 + "*005010X279A1", "BHT*0022*11*" + request.trace() + "*20261124*1300",
+                "HL*1**20*1", "NM1*PR*2*AETNA HEALTH INC*****PI*60054", "HL*2*1*21*1",
+                "NM1*1P*2*MEDRELAY CLINIC*****XX*1234567893", "HL*3*2*22*1",
+                "NM1*IL*1*TESTPATIENT*GAIL****MI*" + request.memberId(), "HL*4*3*23*0", "TRN*2*" + request.trace() + "*9MEDRELAY0",
+                "NM1*03*1*" + dependentLast + "*" + dependentFirst));
+        body.addAll(dependentSegments);
         body.add("SE*" + (body.size() + 1) + "*" + st02);
         String isa13 = String.format("%09d", number);
         StringBuilder x12 = new StringBuilder("ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*MEDRELAY       *261124*1300*^*00501*"

@@ -22,6 +22,8 @@ final class ClaimAssembler {
     private ServiceLineAssembler line;
     private Party patient = Party.NONE;
     private Party insured = Party.NONE;
+    private Party correctedInsured = Party.NONE;
+    private Party correctedPayer = Party.NONE;
     private Optional<LocalDate> from = Optional.empty();
     private Optional<LocalDate> to = Optional.empty();
     private Optional<LocalDate> received = Optional.empty();
@@ -59,8 +61,10 @@ final class ClaimAssembler {
         switch (nm1.element(1)) {
             case "QC" -> patient = party;
             case "IL" -> insured = party;
+            case "74" -> correctedInsured = party;
+            case "PR" -> correctedPayer = party;
             default -> {
-                // 74 corrected patient, 82 rendering provider, TT crossover carrier, PR, GB
+                // 82 rendering provider, TT crossover carrier, GB other subscriber
             }
         }
     }
@@ -96,6 +100,6 @@ final class ClaimAssembler {
         endLine();
         return new ClaimPayment(clp.element(1), clp.element(2), X12Values.amount(clp.element(3)),
                 X12Values.amount(clp.element(4)), X12Values.decimal(clp.element(5)), clp.element(6), clp.element(7),
-                patient, insured, adjustments, remarks, from, to, received, lines);
+                patient, insured, adjustments, remarks, from, to, received, lines, correctedInsured, correctedPayer);
     }
 }

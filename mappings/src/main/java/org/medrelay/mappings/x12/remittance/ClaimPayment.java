@@ -12,19 +12,33 @@ import java.util.stream.Stream;
  * billed, CLP04 paid, CLP05 patient responsibility, CLP06 claim filing indicator, CLP07 payer claim control
  * number; the patient (NM1*QC) and insured (NM1*IL); claim-level CAS; RARCs from MOA (MOA03-MOA07, outpatient)
  * or MIA (MIA05, MIA20-MIA23, inpatient); DTM*232/233 statement period and DTM*050 received date; the service
- * lines (loop 2110).
+ * lines (loop 2110); the corrected patient/insured (NM1*74: the name and, NM108 C, the member id the payer has on
+ * file) and corrected priority payer (NM1*PR: the payer that should have been billed) when the payer returns them.
  */
 public record ClaimPayment(String patientControlNumber, String status, BigDecimal billed, BigDecimal paid,
                            Optional<BigDecimal> patientResponsibilityAmount, String filingIndicator,
                            String payerClaimControlNumber, Party patient, Party insured,
                            List<Adjustment> adjustments, List<String> remarkCodes,
                            Optional<LocalDate> statementFrom, Optional<LocalDate> statementTo,
-                           Optional<LocalDate> received, List<ServiceLinePayment> lines) {
+                           Optional<LocalDate> received, List<ServiceLinePayment> lines,
+                           Party correctedInsured, Party correctedPayer) {
 
     public ClaimPayment {
         adjustments = List.copyOf(adjustments);
         remarkCodes = List.copyOf(remarkCodes);
         lines = List.copyOf(lines);
+    }
+
+    /** A claim for which the payer returned no corrected insured or payer. */
+    public ClaimPayment(String patientControlNumber, String status, BigDecimal billed, BigDecimal paid,
+                        Optional<BigDecimal> patientResponsibilityAmount, String filingIndicator,
+                        String payerClaimControlNumber, Party patient, Party insured,
+                        List<Adjustment> adjustments, List<String> remarkCodes,
+                        Optional<LocalDate> statementFrom, Optional<LocalDate> statementTo,
+                        Optional<LocalDate> received, List<ServiceLinePayment> lines) {
+        this(patientControlNumber, status, billed, paid, patientResponsibilityAmount, filingIndicator,
+                payerClaimControlNumber, patient, insured, adjustments, remarkCodes, statementFrom, statementTo,
+                received, lines, Party.NONE, Party.NONE);
     }
 
     /** Claim-level adjustments, then each line's. */

@@ -1,4 +1,4 @@
-package org.medrelay.processors.eligibility;
+package org.medrelay.processors.clearinghouse;
 
 import org.medrelay.mappings.x12.ControlNumbers;
 
@@ -9,7 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * ISA13, GS06 and ST02 kept in the store (table x12_control_number, V6): each number is taken by incrementing its
+ * ISA13, GS06 and ST02 kept in the store (table x12_control_number, V6), for every X12 file MedRelay writes (270s, the
+ * TA1/999 it sends back for eligibility and remittance files): each number is taken by incrementing its
  * row in a transaction, so it is unique across restarts and across threads and engines sharing the store (the row
  * lock orders them). Wraps from 999,999,999 to 1.
  */

@@ -1,0 +1,44 @@
+package org.medrelay.routes.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.medrelay.mappings.x12.X12Segment;
+import org.medrelay.mappings.x12.priorauth.PriorAuth278Handler;
+import org.medrelay.mappings.x12.priorauth.PriorAuthClaimResponseMapper;
+import org.medrelay.mappings.x12.priorauth.PriorAuthResponse;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A 278: a response (BHT02 11) as a FHIR R4 Bundle (type collection) of its ClaimResponse (use preauthorization);
+ * a request, which has no decision to map, as its envelope and segments like any other transaction set.
+ */
+final class PriorAuthResponseBundleJson implements TransactionJson {
+
+    private final List<PriorAuthResponse> responses = new ArrayList<>();
+    private final PriorAuth278Handler handler = new PriorAuth278Handler(responses::add);
+    private final SegmentSummaryJson request = new SegmentSummaryJson();
+    private final PriorAuthClaimResponseMapper mapper = new PriorAuthClaimResponseMapper(Clock.systemDefaultZone());
+
+    @Override
+    public void segment(X12Segment segment) {
+        handler.segment(segment);
+        request.segment(segment);
+    }
+
+    @Override
+    public String json(X12Envelope envelope) {
+        if (responses.isEmpty()) {
+            return request.json(envelope);
+        }
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.setIdentifier(new Identifier().setSystem("urn:medrelay:x12:interchange:" + envelope.sender())
+                .setValue(envelope.interchangeControlNumber() + "-" + envelope.groupControlNumber() + "-"
+                        + responses.get(0).transactionControlNumber()));
+        responses.forEach(response -> bundle.addEntry().setResource(mapper.map(response)));
+        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+    }
+}
