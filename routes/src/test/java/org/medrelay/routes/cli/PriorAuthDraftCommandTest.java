@@ -1,0 +1,102 @@
+package org.medrelay.routes.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.medrelay.processors.priorauth.pas.PasRequestBuilder;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.medrelay.processors.audit.AuditAction;
+import org.medrelay.processors.audit.AuditQuery;
+import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.store.StoreDataSources;
+import org.medrelay.processors.store.StoreSettings;
+import org.medrelay.routes.engine.EngineProperties;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `medrelay priorauth draft FILE`: the PAS Bundle for a fhir-pas order; a one-line reason where none can be drafted. */
+class PriorAuthDraftCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
+    @Test
+    void aFhirPasOrderPrintsThePasBundle() throws Exception {
+        Path bundle = TestDataFiles.copy(dir, "priorauth/servicerequest-mri-pas-bundle.json");
+
+        int exit = MedRelayCli.execute("priorauth", "draft", bundle.toString());
+
+        assertEquals(0, exit, streams.err());
+        Bundle pas = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out());
+        Claim claim = (Claim) pas.getEntryFirstRep().getResource();
+        assertEquals(Claim.Use.PREAUTHORIZATION, claim.getUse());
+        assertEquals("72148", claim.getItemFirstRep().getProductOrService().getCodingFirstRep().getCode());
+        assertEquals("urn:uuid:0b7e3f10-2222-4d5e-8a11-000000000004", claim.getDiagnosisFirstRep().getDiagnosisReference().getReference());
+        assertTrue(PasRequestBuilder.hasUnwrittenNarrative(pas), "the payer asks for documentation: marked for the clinician");
+    }
+
+    @Test
+    void anHl7OrderDraftsTheOneThatNeedsAuthorizationAndNamesTheOther() throws Exception {
+        Path order = TestDataFiles.copy(dir, "hl7v2/orm-o01-prior-auth-mri.hl7");
+
+        int exit = MedRelayCli.execute("priorauth", "draft", order.toString());
+
+        assertEquals(0, exit, streams.err());
+        Bundle pas = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, streams.out());
+        assertEquals("70551", ((Claim) pas.getEntryFirstRep().getResource()).getItemFirstRep().getProductOrService()
+                .getCodingFirstRep().getCode());
+        assertTrue(streams.err().startsWith("medrelay: order ORD5002: no authorization needed: Payer 12345 needs no authorization"),
+                streams.err());
+    }
+
+    @Test
+    void anX12PayerSaysThe278IsNotWiredAndExitsOne() throws Exception {
+        Path bundle = TestDataFiles.copy(dir, "priorauth/servicerequest-ct-bundle.json");
+
+        int exit = MedRelayCli.execute("priorauth", "draft", bundle.toString());
+
+        assertEquals(1, exit);
+        assertEquals("", streams.out());
+        assertEquals("medrelay: order ORD6001: payer 67890 takes requests as X12 278 (005010X217), and no 278 writer is wired in yet",
+                streams.err().strip());
+    }
+
+    @Test
+    void aFaxPayerGetsTheCoverLetterAuditedInTheEnginesStore() throws Exception {
+        Path bundle = TestDataFiles.copy(dir, "priorauth/servicerequest-mri-pas-bundle.json");
+        Path table = dir.resolve("fax.tsv");
+        Files.writeString(table, "12345\t*\tCPT\t72148\tyes\tfax\t5\tphysical therapy notes;lumbar X-ray report\t"
+                + "Payer 12345 takes lumbar MRI requests by fax.\n");
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n"
+                + "medrelay.security.patient-key-secret=" + "ab".repeat(32) + "\n");
+
+        int exit = MedRelayCli.execute("priorauth", "draft", "--requirements", table.toString(), "--config", config.toString(),
+                bundle.toString());
+
+        assertEquals(0, exit, streams.err());
+        String letter = streams.out();
+        assertTrue(letter.contains("Re: Prior authorization request\nPatient: Quinn Notreal"), letter);
+        assertTrue(letter.contains("Requested service: MRI lumbar spine without contrast (72148)"), letter);
+        assertTrue(letter.contains("Member ID: SYN44556677"), letter);
+        assertTrue(letter.contains("  - Radiculopathy, lumbar region (M54.16)"), letter);
+        assertTrue(letter.contains("Enclosed, as the payer asks: physical therapy notes; lumbar X-ray report."), letter);
+        EngineProperties props = EngineProperties.load(config);
+        try (HikariDataSource store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
+                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2))) {
+            assertEquals(1, new AuditTrail(store).newestFirst(AuditQuery.ALL, 10).stream()
+                    .filter(e -> e.event().action() == AuditAction.DRAFT).count(), "the letter is audited as a draft");
+        }
+    }
+}
