@@ -1,9 +1,6 @@
 package org.medrelay.routes.cli;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
-import org.hl7.fhir.r4.model.Identifier;
 import org.medrelay.mappings.x12.X12Handler;
 import org.medrelay.mappings.x12.X12Segment;
 import org.medrelay.mappings.x12.claims.ClaimReader;
@@ -34,11 +31,6 @@ final class ClaimBundleJson implements TransactionJson {
 
     @Override
     public String json(X12Envelope envelope) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.setIdentifier(new Identifier().setSystem("urn:medrelay:x12:interchange:" + envelope.sender())
-                .setValue(envelope.interchangeControlNumber() + "-" + envelope.groupControlNumber() + "-"
-                        + transactionControlNumber));
-        claims.forEach(claim -> bundle.addEntry().setResource(claim));
-        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+        return TransactionBundles.json(envelope, transactionControlNumber, claims);
     }
 }

@@ -1,8 +1,5 @@
 package org.medrelay.routes.cli;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
 import org.medrelay.mappings.x12.X12Segment;
 import org.medrelay.mappings.x12.eligibility.CoverageEligibilityResponseMapper;
 import org.medrelay.mappings.x12.eligibility.Eligibility271Handler;
@@ -26,11 +23,8 @@ final class EligibilityResponseBundleJson implements TransactionJson {
 
     @Override
     public String json(X12Envelope envelope) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.setIdentifier(new Identifier().setSystem("urn:medrelay:x12:interchange:" + envelope.sender())
-                .setValue(envelope.interchangeControlNumber() + "-" + envelope.groupControlNumber() + "-"
-                        + responses.stream().findFirst().map(EligibilityResponse::transactionControlNumber).orElse("")));
-        responses.forEach(response -> bundle.addEntry().setResource(mapper.map(response)));
-        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+        return TransactionBundles.json(envelope,
+                responses.stream().findFirst().map(EligibilityResponse::transactionControlNumber).orElse(""),
+                responses.stream().map(mapper::map).toList());
     }
 }

@@ -1,11 +1,7 @@
 package org.medrelay.routes.cli;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
-import org.medrelay.mappings.fhir.Hl7ToFhirMapper;
 import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthDecision;
 import org.medrelay.processors.priorauth.PriorAuthRequirements;
@@ -13,8 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +34,11 @@ final class PriorAuthCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        byte[] content = Files.readAllBytes(file);
         PriorAuthCheck check = new PriorAuthCheck(requirements == null ? PriorAuthRequirements.shipped()
                 : PriorAuthRequirements.fromFile(requirements));
         List<PriorAuthDecision> decisions = new ArrayList<>();
         try {
-            for (Bundle orders : orders(content)) {
+            for (Bundle orders : OrderFiles.read(file)) {
                 decisions.addAll(check.check(orders));
             }
         } catch (DataFormatException notFhir) {
@@ -58,24 +51,6 @@ final class PriorAuthCheckCommand implements Callable<Integer> {
         }
         decisions.forEach(decision -> System.out.println(json(decision)));
         return CliErrors.EXIT_OK;
-    }
-
-    /** The file as Bundles: one per HL7v2 message, or the FHIR resource (wrapped when it is not a Bundle). */
-    private List<Bundle> orders(byte[] content) throws Exception {
-        String text = new String(content, StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "");
-        if (text.startsWith("MSH")) {
-            Hl7ToFhirMapper mapper = new Hl7ToFhirMapper();
-            List<Bundle> bundles = new ArrayList<>();
-            for (byte[] message : Hl7MessageFiles.split(content, file.toString())) {
-                bundles.add(mapper.toBundle(message));
-            }
-            return bundles;
-        }
-        IBaseResource resource = FhirContext.forR4Cached().newJsonParser().parseResource(text);
-        if (resource instanceof Bundle bundle) {
-            return List.of(bundle);
-        }
-        return List.of(new Bundle().addEntry(new Bundle.BundleEntryComponent().setResource((Resource) resource)));
     }
 
     private static String json(PriorAuthDecision decision) {

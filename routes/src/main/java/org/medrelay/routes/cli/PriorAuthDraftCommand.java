@@ -4,11 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
-import org.medrelay.mappings.fhir.Hl7ToFhirMapper;
 import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthDecision;
 import org.medrelay.processors.priorauth.PriorAuthRequirements;
@@ -30,8 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,7 +81,7 @@ final class PriorAuthDraftCommand implements Callable<Integer> {
                 : PriorAuthRequirements.fromFile(requirements));
         List<String> drafts = new ArrayList<>();
         try {
-            for (Bundle orders : orders(Files.readAllBytes(file))) {
+            for (Bundle orders : OrderFiles.read(file)) {
                 for (PriorAuthDecision decision : check.check(orders)) {
                     if (!decision.required()) {
                         System.err.println("medrelay: order " + decision.order() + ": no authorization needed: " + decision.reason());
@@ -178,23 +173,5 @@ final class PriorAuthDraftCommand implements Callable<Integer> {
         }
         return new ChartFactsGatherer(client, lookbackDays, perKind, 100).gather("Patient/" + patient.getIdElement().getIdPart(),
                 LocalDate.now());
-    }
-
-    /** The file as Bundles: one per HL7v2 message, or the FHIR resource (wrapped when it is not a Bundle). */
-    private List<Bundle> orders(byte[] content) throws Exception {
-        String text = new String(content, StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "");
-        if (text.startsWith("MSH")) {
-            Hl7ToFhirMapper mapper = new Hl7ToFhirMapper();
-            List<Bundle> bundles = new ArrayList<>();
-            for (byte[] message : Hl7MessageFiles.split(content, file.toString())) {
-                bundles.add(mapper.toBundle(message));
-            }
-            return bundles;
-        }
-        IBaseResource resource = FHIR.newJsonParser().parseResource(text);
-        if (resource instanceof Bundle bundle) {
-            return List.of(bundle);
-        }
-        return List.of(new Bundle().addEntry(new Bundle.BundleEntryComponent().setResource((Resource) resource)));
     }
 }

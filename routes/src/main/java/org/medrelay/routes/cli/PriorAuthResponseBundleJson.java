@@ -1,8 +1,5 @@
 package org.medrelay.routes.cli;
 
-import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
 import org.medrelay.mappings.x12.X12Segment;
 import org.medrelay.mappings.x12.priorauth.PriorAuth278Handler;
 import org.medrelay.mappings.x12.priorauth.PriorAuthClaimResponseMapper;
@@ -34,11 +31,7 @@ final class PriorAuthResponseBundleJson implements TransactionJson {
         if (responses.isEmpty()) {
             return request.json(envelope);
         }
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.setIdentifier(new Identifier().setSystem("urn:medrelay:x12:interchange:" + envelope.sender())
-                .setValue(envelope.interchangeControlNumber() + "-" + envelope.groupControlNumber() + "-"
-                        + responses.get(0).transactionControlNumber()));
-        responses.forEach(response -> bundle.addEntry().setResource(mapper.map(response)));
-        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(bundle);
+        return TransactionBundles.json(envelope, responses.get(0).transactionControlNumber(),
+                responses.stream().map(mapper::map).toList());
     }
 }
