@@ -55,6 +55,20 @@ final class CapturedOutput implements AutoCloseable {
         return lines;
     }
 
+    /** Every log line as "logger: text", then the console output: what a PHI scan reads. */
+    List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        logLines().forEach(line -> texts.add(line.logger() + ": " + line.text()));
+        texts.add(console());
+        return texts;
+    }
+
+    /** Each of {@code values} found in {@code texts}, with the text around it; empty when none shows. */
+    static List<String> occurrences(List<String> texts, List<String> values) {
+        return texts.stream().flatMap(t -> values.stream().filter(t::contains).map(v -> v + " in: "
+                + t.substring(Math.max(0, t.indexOf(v) - 80), Math.min(t.length(), t.indexOf(v) + 40)))).toList();
+    }
+
     /** What reached System.out and System.err outside {@link #isolated} runs. */
     String console() {
         synchronized (console) {
