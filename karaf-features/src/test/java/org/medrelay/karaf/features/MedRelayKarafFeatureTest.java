@@ -100,6 +100,14 @@ class MedRelayKarafFeatureTest {
                     "eligibility-request-out", "eligibility-response-in"), karaf.logTail());
             console.run("feature:uninstall medrelay-eligibility");
             assertFalse(console.run("feature:list -i").contains("medrelay-eligibility"));
+            console.run("feature:install medrelay-remittance");
+            assertTrue(karaf.logShowsWithin(THREADS_LIMIT, "Loaded the routes of org.medrelay.karaf.remittance",
+                    "remittance-in", "remittance-drop-in", "claims-on-file-in"), karaf.logTail());
+            console.run("feature:install medrelay-priorauth");
+            assertTrue(karaf.logShowsWithin(THREADS_LIMIT, "Loaded the routes of org.medrelay.karaf.priorauth",
+                    "priorauth-submit", "priorauth-status-inquiry", "priorauth-deadlines"), karaf.logTail());
+            console.run("feature:uninstall medrelay-remittance", "feature:uninstall medrelay-priorauth");
+            assertFalse(console.run("feature:list -i").contains("medrelay-remittance"));
 
             // A configuration change applies without restarting Karaf: the listener moves to the new port.
             int movedPort = KarafPorts.freePort();
