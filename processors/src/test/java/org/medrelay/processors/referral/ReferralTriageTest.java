@@ -28,8 +28,6 @@ class ReferralTriageTest {
     private ReferralDecision triage(String message) throws Exception {
         Bundle bundle = new Hl7ToFhirMapper().toBundle(message);
         ServiceRequest referral = resource(bundle, ServiceRequest.class).orElseThrow();
-        // The built-in rules want notes for every specialty; REF^I12 carries none, so add one the way a FHIR sender does.
-        referral.addSupportingInfo(new Reference("DocumentReference/41"));
         return triage.triage(referral, resource(bundle, Coverage.class));
     }
 
@@ -81,7 +79,7 @@ class ReferralTriageTest {
     }
 
     @Test
-    void missingNotesAreAskedForAndAnImagingReportOnlyWhereTheRulesWantOne() throws Exception {
+    void missingNotesAndImagingAreAskedForOnlyWhereTheRulesWantThem() throws Exception {
         Bundle bundle = new Hl7ToFhirMapper().toBundle(ref("R", "GI^Gastroenterology^L", "K92.2^GI hemorrhage^I10C", AETNA));
         ServiceRequest referral = resource(bundle, ServiceRequest.class).orElseThrow();
         Optional<Coverage> coverage = resource(bundle, Coverage.class);
@@ -93,8 +91,8 @@ class ReferralTriageTest {
         assertEquals(ReferralOutcome.SCHEDULE, complete.outcome());
 
         Bundle cardio = new Hl7ToFhirMapper().toBundle(ref("R", CARD, ANGINA, AETNA));
-        assertEquals(List.of("notes"), triage.triage(resource(cardio, ServiceRequest.class).orElseThrow(),
-                resource(cardio, Coverage.class)).missing(), "imaging is required for GI only");
+        assertEquals(List.of(), triage.triage(resource(cardio, ServiceRequest.class).orElseThrow(),
+                resource(cardio, Coverage.class)).missing(), "notes and imaging are required for GI only");
     }
 
     @Test
