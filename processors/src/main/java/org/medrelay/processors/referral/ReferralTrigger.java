@@ -4,6 +4,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
@@ -58,20 +59,23 @@ public class ReferralTrigger {
     public void record(@ExchangeProperty(MAPPED_BUNDLE) Bundle bundle, @Body List<String> written,
                        @ExchangeProperty(AuditSubject.EXCHANGE_PROPERTY) AuditSubject subject,
                        @Header(MedRelayHeaders.MESSAGE_TYPE) String messageType) throws SQLException {
+        String source = subject == null ? null : subject.sourceMessage();
+        if (messageType != null && messageType.startsWith("RRI^")) {
+            // The answer is mapped to a Communication whose identifier is the referral's id (RF1-6).
+            String answered = first(bundle, Communication.class).flatMap(c -> c.getIdentifier().stream()
+                    .filter(Identifier::hasValue).map(Identifier::getValue).findFirst()).orElse(null);
+            ReferralTracker.Move move = answered == null ? ReferralTracker.Move.UNKNOWN_REFERRAL
+                    : tracker.mark(answered, ReferralStage.ACKNOWLEDGED, actor, source);
+            LOG.info("Referral answer in message {}: loop {}", source, move);
+            return;
+        }
         Optional<ServiceRequest> referral = first(bundle, ServiceRequest.class);
         Optional<String> patientId = written.stream().filter(id -> id.startsWith("Patient/")).findFirst();
-        String source = subject == null ? null : subject.sourceMessage();
         if (referral.isEmpty() || subject == null || subject.patientKey() == null) {
             LOG.info("No referral step for message {}: no referral or patient", source);
             return;
         }
         String referralId = referralId(referral.get());
-        if (messageType != null && messageType.startsWith("RRI^")) {
-            ReferralTracker.Move move = referralId == null ? ReferralTracker.Move.UNKNOWN_REFERRAL
-                    : tracker.mark(referralId, ReferralStage.ACKNOWLEDGED, actor, source);
-            LOG.info("Referral answer in message {}: loop {}", source, move);
-            return;
-        }
         if (patientId.isEmpty()) {
             LOG.info("No referral step for message {}: no patient written", source);
             return;

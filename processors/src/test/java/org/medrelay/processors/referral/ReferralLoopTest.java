@@ -197,12 +197,27 @@ class ReferralLoopTest {
         assertEquals(0, acknowledged.followUpsSent());
         assertEquals(clock.instant().plus(Duration.ofDays(7)), acknowledged.nextFollowUp());
         assertEquals(ReferralTracker.Move.NOT_LATER, tracker().mark("REF3001", ReferralStage.SENT, "frontdesk", null));
+        process(Referrals.rriI12("MSG3009", "REF3001", "MRN3001"));
+        assertEquals(ReferralStage.ACKNOWLEDGED, new ReferralLoops(store).find("REF3001").orElseThrow().stage(),
+                "a late RRI^I12 changes nothing");
 
         assertEquals(ReferralTracker.Move.MOVED, tracker().mark("REF3001", ReferralStage.REPORT_RECEIVED, "records", null));
         assertEquals(List.of(), new ReferralLoops(store).open(), "the report closes the loop");
         clock.advance(Duration.ofDays(365));
         assertEquals(0, monitor().check());
         assertEquals(ReferralTracker.Move.CLOSED, tracker().mark("REF3001", ReferralStage.SEEN, "records", null));
+    }
+
+    @Test
+    void anRriFromTheReferredToProviderAcknowledgesTheLoop() throws Exception {
+        process(Referrals.refI12("MSG3101", "REF3101", "MRN3101", "R", "CARD^Cardiology^L",
+                "I20.9^Angina pectoris, unspecified^I10C", "60054^Aetna", Referrals.PRACTICE_NPI));
+        clock.advance(Duration.ofDays(1));
+        process(Referrals.rriI12("MSG3102", "REF3101", "MRN3101"));
+        ReferralLoop loop = new ReferralLoops(store).find("REF3101").orElseThrow();
+        assertEquals(ReferralStage.ACKNOWLEDGED, loop.stage());
+        assertEquals(START.plus(Duration.ofDays(1)), loop.stageAt());
+        assertEquals(START.plus(Duration.ofDays(8)), loop.nextFollowUp());
     }
 
     @Test
