@@ -43,7 +43,7 @@ class Hl7CorpusTest {
     /** The message types MedRelay maps, written out here so a change to the YAML shows up as a failure. */
     private static final Set<String> MAPPED = mappedTypes();
     private static final Set<String> TYPES_WITH_SOME_EVENTS_MAPPED =
-            Set.of("ADT", "SIU", "ORM", "OMG", "ORU", "REF", "OMP", "RDE", "MDM");
+            Set.of("ADT", "SIU", "ORM", "OMG", "ORU", "REF", "RRI", "OMP", "RDE", "MDM");
     /**
      * Invalid only against a conformance profile MedRelay does not enforce (RADx MARS onboarding
      * forbids an NTE after OBX; the same message without it is marked ok). Mapped like an ok file.
@@ -157,6 +157,7 @@ class Hl7CorpusTest {
                 .forEach(i -> types.add(String.format("ADT^A%02d", i)));
         IntStream.rangeClosed(12, 26).forEach(i -> types.add("SIU^S" + i));
         IntStream.rangeClosed(12, 15).forEach(i -> types.add("REF^I" + i));
+        IntStream.rangeClosed(12, 15).forEach(i -> types.add("RRI^I" + i));
         IntStream.rangeClosed(1, 11).forEach(i -> types.add(String.format("MDM^T%02d", i)));
         types.addAll(List.of("ORM^O01", "OMG^O19", "ORU^R01", "OMP^O09", "RDE^O11", "RDE^O25"));
         return Set.copyOf(types);

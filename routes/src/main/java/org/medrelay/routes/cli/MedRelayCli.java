@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 RefillCommand.class,
                 WaitlistCommand.class,
                 NoShowCommand.class,
+                ReferralsCommand.class,
                 FaxCommand.class
         })
 public final class MedRelayCli implements Runnable {

@@ -133,6 +133,7 @@ final class EngineComponents {
         main.bind("draftingModels", drafting);
         RefillComponents.bind(main, props, auditTrail, fhirContext, ehr, intake, drafting, clock);
         NoShowComponents.bind(main, props, store, auditTrail, ehr, intake, drafting, patientKeys, clock);
+        ReferralComponents.bind(main, props, store, auditTrail, intake, clock);
     }
 
     /**
