@@ -1,6 +1,7 @@
 package org.medrelay.routes.engine;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
@@ -113,8 +114,10 @@ final class EngineComponents {
         main.bind("auditRetention", new AuditRetention(store, auditTrail,
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
-        EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
-        PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        // prior auth first: its 278 responses arrive through the eligibility clearinghouse inbox
+        PriorAuth278Receiver priorAuth278 = PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock,
+                priorAuth278);
         CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
                 correctedClaims, clock);

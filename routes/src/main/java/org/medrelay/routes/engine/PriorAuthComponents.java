@@ -3,7 +3,13 @@ package org.medrelay.routes.engine;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.camel.main.Main;
+import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
+import org.medrelay.processors.priorauth.x12.Clearinghouse278Writer;
+import org.medrelay.processors.priorauth.x12.PriorAuth278Drop;
+import org.medrelay.processors.priorauth.x12.PriorAuth278Responses;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthRequirements;
@@ -47,7 +53,8 @@ final class PriorAuthComponents {
     private PriorAuthComponents() {
     }
 
-    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
+    /** @return the receiver of 278 responses, for the clearinghouse inbox the eligibility workflow reads */
+    static PriorAuth278Receiver bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
                      PayloadCipher payloadCipher, Clock clock) {
         WorkItemAuditHook audit = WorkItemAuditHook.into(auditTrail);
         WorkItemStore workItems = new WorkItemStore(store, audit, payloadCipher);
@@ -65,13 +72,17 @@ final class PriorAuthComponents {
         main.bind("priorAuthIntake", new PriorAuthIntake(new PriorAuthCheck(requirements(props)), cases,
                 new ChartFactsGatherer(ehr, props.getInt("medrelay.priorauth.chart-lookback-days"),
                         props.getInt("medrelay.priorauth.chart-facts-per-kind"), props.getInt("medrelay.priorauth.chart-read-limit")),
-                items, settings, clock));
+                items, settings, clock, Clearinghouse278Writer.fromProperties(props.asProperties()::getProperty,
+                new StoredControlNumbers(store), clock)));
+        String actor = AuditActors.system(PriorAuthWorkItems.WORKFLOW);
+        main.bind("priorAuth278Drop", new PriorAuth278Drop(cases, auditTrail, actor, clock));
         main.bind("priorAuthSubmission", new PriorAuthSubmission(cases, payers, decisions, clock));
         main.bind("priorAuthStatusInquiry", new PriorAuthStatusInquiry(cases, workItems, payers, decisions, clock,
                 props.getInt("medrelay.priorauth.inquiry-batch")));
         main.bind("priorAuthDeadlineMonitor", new PriorAuthDeadlineMonitor(store, cases, workItems, items,
                 Duration.ofDays(props.getLong("medrelay.priorauth.escalate-before-service-days")),
                 Duration.ofDays(props.getLong("medrelay.priorauth.renew-before-expiry-days")), clock));
+        return new PriorAuth278Responses(cases, decisions, auditTrail, actor, clock);
     }
 
     private static PriorAuthRequirements requirements(EngineProperties props) {
