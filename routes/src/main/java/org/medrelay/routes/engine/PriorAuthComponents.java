@@ -21,6 +21,7 @@ import org.medrelay.processors.priorauth.followup.PasPayers;
 import org.medrelay.processors.priorauth.followup.PayerDecisionRecorder;
 import org.medrelay.processors.priorauth.followup.PriorAuthDeadlineMonitor;
 import org.medrelay.processors.priorauth.followup.PriorAuthIntake;
+import org.medrelay.processors.priorauth.followup.PriorAuthOrderTrigger;
 import org.medrelay.processors.priorauth.followup.PriorAuthSettings;
 import org.medrelay.processors.priorauth.followup.PriorAuthStatusInquiry;
 import org.medrelay.processors.priorauth.followup.PriorAuthSubmission;
@@ -69,11 +70,14 @@ final class PriorAuthComponents {
         PayerDecisionRecorder decisions = new PayerDecisionRecorder(cases, items, new OrderAuthorizationWriter(ehr), settings);
 
         main.bind("priorAuthCases", cases);
-        main.bind("priorAuthIntake", new PriorAuthIntake(new PriorAuthCheck(requirements(props)), cases,
+        PriorAuthIntake intake = new PriorAuthIntake(new PriorAuthCheck(requirements(props)), cases,
                 new ChartFactsGatherer(ehr, props.getInt("medrelay.priorauth.chart-lookback-days"),
                         props.getInt("medrelay.priorauth.chart-facts-per-kind"), props.getInt("medrelay.priorauth.chart-read-limit")),
                 items, settings, clock, Clearinghouse278Writer.fromProperties(props.asProperties()::getProperty,
-                new StoredControlNumbers(store), clock)));
+                new StoredControlNumbers(store), clock));
+        main.bind("priorAuthIntake", intake);
+        main.bind("priorAuthOrderTrigger", new PriorAuthOrderTrigger(intake));
+
         String actor = AuditActors.system(PriorAuthWorkItems.WORKFLOW);
         main.bind("priorAuth278Drop", new PriorAuth278Drop(cases, auditTrail, actor, clock));
         main.bind("priorAuthSubmission", new PriorAuthSubmission(cases, payers, decisions, clock));

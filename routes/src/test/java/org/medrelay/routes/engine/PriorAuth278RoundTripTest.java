@@ -3,7 +3,9 @@ package org.medrelay.routes.engine;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,9 @@ import org.medrelay.processors.priorauth.followup.PriorAuthIntake;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemActions;
 import org.medrelay.processors.review.WorkItemStore;
+
+import org.medrelay.routes.mllp.AckSummary;
+import org.medrelay.routes.mllp.MllpClient;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
@@ -46,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 278 request, the clinician signs it, the engine drops it in the clearinghouse's SFTP outbox (Apache MINA SSHD on
  * 127.0.0.1), the clearinghouse puts the payer's 278 response in the inbox, and the case is approved with its
  * certification number and dates, written onto the order in the EHR. A broken response first is quarantined with its
- * report and changes nothing.
+ * report and changes nothing. And an order over MLLP (ORM^O01) that needs authorization opens its case once written to
+ * the EHR, drafted for the clinician to sign.
  */
 class PriorAuth278RoundTripTest {
 
@@ -58,6 +64,7 @@ class PriorAuth278RoundTripTest {
     private static TestClearinghouse clearinghouse;
     private static MedRelayEngine engine;
     private static IGenericClient ehr;
+    private static int mllpPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,7 +74,8 @@ class PriorAuth278RoundTripTest {
         overrides.put("medrelay.eligibility.sftp.read-lock-check-ms", "200");
         overrides.put("medrelay.eligibility.payer.67890.name", "EXAMPLE MUTUAL");
         overrides.put("medrelay.work-items.release-retry-ms", "600000");
-        engine = new MedRelayEngine(TestEngines.embedded(dir.resolve("data"), TestEngines.freePort(), TestEngines.freePort(),
+        mllpPort = TestEngines.freePort();
+        engine = new MedRelayEngine(TestEngines.embedded(dir.resolve("data"), mllpPort, TestEngines.freePort(),
                 overrides)).start();
         ehr = FHIR.newRestfulGenericClient(engine.fhirBaseUrl());
     }
@@ -129,6 +137,36 @@ class PriorAuth278RoundTripTest {
         Extension authorization = order.getExtensionByUrl(OrderAuthorizationWriter.EXTENSION);
         assertEquals("AUTH90210", authorization.getExtensionByUrl("number").getValue().primitiveValue());
         assertEquals(List.of("EXPORT", "RECEIVE"), auditedActions("prior-auth-case/" + opened.id()));
+    }
+
+    @Test
+    void anOrmOverMllpNeedingAuthorizationOpensACaseForTheClinicianToSign() throws Exception {
+        byte[] orm;
+        try (InputStream in = getClass().getResourceAsStream("/medrelay-test-data/hl7v2/orm-o01-prior-auth-mri.hl7")) {
+            orm = in.readAllBytes();
+        }
+        try (MllpClient client = new MllpClient("127.0.0.1", mllpPort, Duration.ofSeconds(10))) {
+            AckSummary ack = AckSummary.of(client.send(orm));
+            assertTrue(ack.accepted(), ack.toString());
+        }
+
+        // opened in draft, then drafted and sent for signature: wait for the second step
+        PriorAuthCase opened = await("the case of order ORD5001 awaiting signature", () -> cases().openCases().stream()
+                .filter(c -> c.order().equals("ORD5001") && c.state() == PriorAuthState.AWAITING_SIGNATURE).findFirst());
+        Patient patient = (Patient) ehr.search().forResource(Patient.class).where(Patient.IDENTIFIER.exactly().code("MRN100011"))
+                .returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+        assertEquals("Patient/" + patient.getIdElement().getIdPart(), opened.patientReference());
+        assertEquals(List.of("draft", "awaiting-signature"), cases().history(opened.id()).stream().map(h -> h.to().word()).toList());
+        assertEquals("fhir-pas", opened.channel().word());
+        assertEquals("70551", opened.serviceCode());
+        WorkItem signOff = bean("workItemStore", WorkItemStore.class).get(opened.signOffWorkItem());
+        assertEquals("prior-auth-draft", signOff.type().code());
+        assertEquals("clinician", signOff.queue().code());
+        Bundle pas = FHIR.newJsonParser().parseResource(Bundle.class, signOff.suiteResult().draft().text());
+        assertEquals("70551", ((Claim) pas.getEntryFirstRep().getResource()).getItemFirstRep().getProductOrService()
+                .getCodingFirstRep().getCode());
+        // the office visit on the same message needs none: no case
+        assertEquals(List.of(), cases().openCases().stream().filter(c -> c.order().equals("ORD5002")).toList());
     }
 
     /** The payer's 278 response through the clearinghouse: A1 certified; broken: SE01 counts one segment too few. */
