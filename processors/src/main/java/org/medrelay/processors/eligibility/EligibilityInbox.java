@@ -63,6 +63,7 @@ public class EligibilityInbox {
     private final String actor;
     private final Clock clock;
     private PriorAuth278Receiver priorAuth = PriorAuth278Receiver.NONE;
+    private PriorAuthCasesOfPatient priorAuthCases = PriorAuthCasesOfPatient.NONE;
 
     public EligibilityInbox(EligibilityRequests requests, EligibilityResponseWriter responses, CoverageGapRules rules,
                             EligibilityWorkItems workItems, WorkItemIntake intake, Quarantine quarantine,
@@ -85,6 +86,12 @@ public class EligibilityInbox {
      */
     public EligibilityInbox withPriorAuth(PriorAuth278Receiver receiver) {
         this.priorAuth = receiver;
+        return this;
+    }
+
+    /** The patient's open prior-auth cases, named on a front-desk item whose 271 says authorization is required. */
+    public EligibilityInbox withPriorAuthCases(PriorAuthCasesOfPatient cases) {
+        this.priorAuthCases = cases;
         return this;
     }
 
@@ -148,8 +155,22 @@ public class EligibilityInbox {
             LOG.info("271 for {} written as {}; its visit was cancelled, so no front-desk gap item", matched, written);
             return 0;
         }
-        intake.accept(workItems.gaps(matched, assessment, written));
+        intake.accept(workItems.gaps(matched, assessment, written, priorAuthLink(matched, assessment)));
         return 1;
+    }
+
+    /**
+     * EB11 Y for the visit's service type: the front desk is told which prior-auth cases the patient has open with the
+     * payer, or that none is, so one is started before the visit (README "Prior authorization").
+     */
+    private List<String> priorAuthLink(StoredRequest request, EligibilityAssessment assessment) throws SQLException {
+        if (assessment.gaps().stream().noneMatch(g -> g.kind() == GapKind.PRIOR_AUTHORIZATION_REQUIRED)) {
+            return List.of();
+        }
+        String payer = request.check().payer().id();
+        List<String> open = priorAuthCases.openCases(request.check().patientKey(), payer);
+        return open.isEmpty() ? List.of("prior-auth: no case open for this patient with payer " + payer
+                + "; start one for the visit's orders") : open;
     }
 
     /** 999 IK5/AK9 R and TA1 TA104 R answering our 270s: their requests are REJECTED and go to the setup queue. */

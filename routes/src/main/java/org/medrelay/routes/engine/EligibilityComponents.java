@@ -8,7 +8,6 @@ import org.medrelay.mappings.x12.AcknowledgmentWriter;
 import org.medrelay.mappings.x12.eligibility.CoverageEligibilityResponseMapper;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
-import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
 import org.medrelay.processors.clearinghouse.Quarantine;
 import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
 import org.medrelay.processors.clearinghouse.StoredControlNumbers;
@@ -49,7 +48,7 @@ final class EligibilityComponents {
 
     static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
                      IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher, Clock clock,
-                     PriorAuth278Receiver priorAuth278) {
+                     PriorAuthComponents.EligibilityLinks priorAuth) {
         EligibilitySettings settings = new EligibilitySettings(props.asProperties()::getProperty);
         settings.delimiters();
         settings.provider();
@@ -78,6 +77,6 @@ final class EligibilityComponents {
                 new EligibilityWorkItems(clock), intake, new Quarantine(Path.of(props.get("medrelay.eligibility.quarantine-dir")), clock),
                 new ReceivedFileAcknowledgments(new AcknowledgmentWriter(controlNumbers, clock),
                         props.getBoolean("medrelay.eligibility.acknowledge-received")),
-                auditTrail, actor, clock).withPriorAuth(priorAuth278));
+                auditTrail, actor, clock).withPriorAuth(priorAuth.responses()).withPriorAuthCases(priorAuth.cases()));
     }
 }

@@ -1,7 +1,6 @@
 package org.medrelay.routes.engine;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.hl7.HL7MLLPNettyEncoderFactory;
@@ -115,9 +114,9 @@ final class EngineComponents {
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         // prior auth first: its 278 responses arrive through the eligibility clearinghouse inbox
-        PriorAuth278Receiver priorAuth278 = PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        PriorAuthComponents.EligibilityLinks priorAuth = PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
         EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock,
-                priorAuth278);
+                priorAuth);
         CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
                 correctedClaims, clock);

@@ -6,6 +6,7 @@ import org.apache.camel.main.Main;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
+import org.medrelay.processors.eligibility.PriorAuthCasesOfPatient;
 import org.medrelay.processors.clearinghouse.StoredControlNumbers;
 import org.medrelay.processors.priorauth.x12.Clearinghouse278Writer;
 import org.medrelay.processors.priorauth.x12.PriorAuth278Drop;
@@ -54,8 +55,11 @@ final class PriorAuthComponents {
     private PriorAuthComponents() {
     }
 
-    /** @return the receiver of 278 responses, for the clearinghouse inbox the eligibility workflow reads */
-    static PriorAuth278Receiver bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
+    /** What the eligibility workflow's clearinghouse inbox hands to prior auth: 278 responses, and 271 "authorization required". */
+    record EligibilityLinks(PriorAuth278Receiver responses, PriorAuthCasesOfPatient cases) {
+    }
+
+    static EligibilityLinks bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
                      PayloadCipher payloadCipher, Clock clock) {
         WorkItemAuditHook audit = WorkItemAuditHook.into(auditTrail);
         WorkItemStore workItems = new WorkItemStore(store, audit, payloadCipher);
@@ -86,7 +90,9 @@ final class PriorAuthComponents {
         main.bind("priorAuthDeadlineMonitor", new PriorAuthDeadlineMonitor(store, cases, workItems, items,
                 Duration.ofDays(props.getLong("medrelay.priorauth.escalate-before-service-days")),
                 Duration.ofDays(props.getLong("medrelay.priorauth.renew-before-expiry-days")), clock));
-        return new PriorAuth278Responses(cases, decisions, auditTrail, actor, clock);
+        return new EligibilityLinks(new PriorAuth278Responses(cases, decisions, auditTrail, actor, clock),
+                (patientKey, payerId) -> cases.openCasesOf(patientKey, payerId).stream().map(c -> "prior-auth: case " + c.id()
+                        + " for order " + c.order() + " (" + c.serviceSystem() + " " + c.serviceCode() + ") is " + c.state().word()).toList());
     }
 
     private static PriorAuthRequirements requirements(EngineProperties props) {

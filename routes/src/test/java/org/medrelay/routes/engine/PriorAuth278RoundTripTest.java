@@ -22,6 +22,8 @@ import org.medrelay.processors.priorauth.followup.OrderAuthorizationWriter;
 import org.medrelay.processors.priorauth.followup.PriorAuthIntake;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemActions;
+import org.medrelay.processors.review.WorkItemQuery;
+import org.medrelay.processors.review.WorkQueue;
 import org.medrelay.processors.review.WorkItemStore;
 
 import org.medrelay.routes.mllp.AckSummary;
@@ -68,9 +70,14 @@ class PriorAuth278RoundTripTest {
 
     @BeforeAll
     static void start() throws Exception {
-        clearinghouse = new TestClearinghouse(dir.resolve("sftp"), request -> null);
+        // the payer's 271 for the ORM's patient: active, and authorization required for the visit (EB11 Y on 98)
+        clearinghouse = new TestClearinghouse(dir.resolve("sftp"), request -> "SYN5566".equals(request.memberId())
+                ? clearinghouse.response(request.trace(), request.memberId(), List.of("EB*1*IND*30^98*PR*SILVER PPO",
+                "EB*B*IND*98*PR**27*30****Y*Y")) : null);
         Map<String, String> overrides = new HashMap<>(TestClearinghouse.engineProperties(clearinghouse.port()));
         overrides.put("medrelay.eligibility.sftp.inbox-poll-ms", "200");
+        overrides.put("medrelay.eligibility.batch.check-ms", "200");
+        overrides.put("medrelay.eligibility.batch.interval-ms", "0");
         overrides.put("medrelay.eligibility.sftp.read-lock-check-ms", "200");
         overrides.put("medrelay.eligibility.payer.67890.name", "EXAMPLE MUTUAL");
         overrides.put("medrelay.work-items.release-retry-ms", "600000");
@@ -167,6 +174,25 @@ class PriorAuth278RoundTripTest {
                 .getCodingFirstRep().getCode());
         // the office visit on the same message needs none: no case
         assertEquals(List.of(), cases().openCases().stream().filter(c -> c.order().equals("ORD5002")).toList());
+
+        // the patient registers; the payer's 271 says the visit needs authorization: the front desk sees the open case
+        try (MllpClient client = new MllpClient("127.0.0.1", mllpPort, Duration.ofSeconds(10))) {
+            AckSummary ack = AckSummary.of(client.send(("MSH|^~\\&|REGADT|MRH_CLINIC|MEDRELAY|EHR|20261124083000||ADT^A04^ADT_A01|PAREG1|P|2.5.1|||AL|NE\r"
+                    + "EVN|A04|20261124083000\r"
+                    + "PID|1||MRN100011^^^MRH^MR||Notreal^Imogen^^^^^L||19680412|F\r"
+                    + "PV1|1|O|NEURO^1^1^MRH||||1234567890^Doctor^Dana^^^^MD^^NPI||||||||||||VPAREG1\r"
+                    + "IN1|1|SILVERPPO01|12345^Notreal Health Plan|Notreal Health Plan|||||Silver PPO|||20260101|20261231|||Notreal^Imogen|SEL|19680412"
+                    + "||||||||||||||||||SYN5566\r").getBytes(StandardCharsets.UTF_8)));
+            assertTrue(ack.accepted(), ack.toString());
+        }
+        WorkItem gap = await("the front-desk gap item", () -> bean("workItemStore", WorkItemStore.class)
+                .list(WorkItemQuery.all().inQueue(WorkQueue.FRONT_DESK)).stream().filter(i -> i.patient().reference()
+                        .equals(opened.patientReference())).findFirst());
+        List<String> reasons = gap.suiteResult().reasons();
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("prior-authorization-required: the payer requires authorization for service type 98")),
+                reasons.toString());
+        assertTrue(reasons.contains("prior-auth: case " + opened.id() + " for order ORD5001 (CPT 70551) is awaiting-signature"),
+                reasons.toString());
     }
 
     /** The payer's 278 response through the clearinghouse: A1 certified; broken: SE01 counts one segment too few. */
