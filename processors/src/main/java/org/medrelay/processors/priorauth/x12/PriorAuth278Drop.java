@@ -13,11 +13,11 @@ import org.medrelay.processors.priorauth.cases.PriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
 import org.medrelay.processors.priorauth.cases.PriorAuthState;
 import org.medrelay.processors.review.DraftReleaseException;
+import org.medrelay.processors.review.WorkItemHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,7 +32,6 @@ import java.util.Optional;
  */
 public final class PriorAuth278Drop {
 
-    public static final String WORK_ITEM_HEADER = "MedRelayWorkItemId";
     private static final Logger LOG = LoggerFactory.getLogger(PriorAuth278Drop.class);
     private static final String INTERFACE = "priorauth-278-out";
 
@@ -50,7 +49,7 @@ public final class PriorAuth278Drop {
 
     /** Body: the signed 278 text; becomes its bytes with {@code CamelFileName} set, or null when already sent. */
     public void prepare(Exchange exchange) throws Exception {
-        long workItem = exchange.getMessage().getHeader(WORK_ITEM_HEADER, Long.class);
+        long workItem = exchange.getMessage().getHeader(WorkItemHeaders.WORK_ITEM_ID, Long.class);
         Optional<PriorAuthCase> found = cases.bySignOffWorkItem(workItem);
         PriorAuthCase c = found.orElseThrow(() -> new DraftReleaseException("work item " + workItem + " signs off no prior-auth case"));
         if (c.state() != PriorAuthState.AWAITING_SIGNATURE) {
@@ -74,7 +73,7 @@ public final class PriorAuth278Drop {
 
     /** After the upload: the case is submitted, the export audited. */
     public void dropped(Exchange exchange) throws SQLException {
-        long workItem = exchange.getMessage().getHeader(WORK_ITEM_HEADER, Long.class);
+        long workItem = exchange.getMessage().getHeader(WorkItemHeaders.WORK_ITEM_ID, Long.class);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         PriorAuthCase c = cases.bySignOffWorkItem(workItem).orElseThrow();
         PriorAuthCase submitted = cases.submitted(c.id(), null, actor, clock.instant());
