@@ -13,11 +13,16 @@ import org.medrelay.mappings.x12.X12ValidationReport;
 import org.medrelay.mappings.x12.X12Validator;
 import org.medrelay.mappings.x12.eligibility.Eligibility271Handler;
 import org.medrelay.mappings.x12.eligibility.EligibilityResponse;
+import org.medrelay.mappings.x12.priorauth.PriorAuth278Handler;
+import org.medrelay.mappings.x12.priorauth.PriorAuthResponse;
+import org.medrelay.mappings.x12.FunctionalGroupHeader;
+import org.medrelay.mappings.x12.TransactionSet;
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEvent;
 import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
 import org.medrelay.processors.clearinghouse.Quarantine;
 import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -37,7 +42,7 @@ import java.util.Set;
 /**
  * Takes in one file from the clearinghouse's inbox. It is validated whole first: a file with any error is quarantined
  * with its report and never half-processed (the requests its TRNs name go to the clearinghouse-setup queue). A valid
- * file's 271 responses are matched to their requests by TRN, written to the EHR and assessed for coverage gaps
+ * file's 278 responses go to the prior-auth workflow ({@link PriorAuth278Receiver}); its 271 responses are matched to their requests by TRN, written to the EHR and assessed for coverage gaps
  * (front-desk work items); a 999 or TA1 rejecting our 270 sends its requests to the clearinghouse-setup queue. The
  * TA1/999 for the file is returned for the outbox when configured (an acknowledgment is not itself acknowledged).
  */
@@ -57,6 +62,8 @@ public class EligibilityInbox {
     private final AuditTrail trail;
     private final String actor;
     private final Clock clock;
+    private PriorAuth278Receiver priorAuth = PriorAuth278Receiver.NONE;
+    private PriorAuthCasesOfPatient priorAuthCases = PriorAuthCasesOfPatient.NONE;
 
     public EligibilityInbox(EligibilityRequests requests, EligibilityResponseWriter responses, CoverageGapRules rules,
                             EligibilityWorkItems workItems, WorkItemIntake intake, Quarantine quarantine,
@@ -71,6 +78,21 @@ public class EligibilityInbox {
         this.trail = trail;
         this.actor = actor;
         this.clock = clock;
+    }
+
+    /**
+     * The prior-auth workflow's receiver of 278 responses arriving through the same clearinghouse inbox; without one
+     * they are logged as unmatched.
+     */
+    public EligibilityInbox withPriorAuth(PriorAuth278Receiver receiver) {
+        this.priorAuth = receiver;
+        return this;
+    }
+
+    /** The patient's open prior-auth cases, named on a front-desk item whose 271 says authorization is required. */
+    public EligibilityInbox withPriorAuthCases(PriorAuthCasesOfPatient cases) {
+        this.priorAuthCases = cases;
+        return this;
     }
 
     /** The route's step: body = the file's bytes; sets the body to the acknowledgment (or null) and its file name. */
@@ -99,6 +121,11 @@ public class EligibilityInbox {
         }
         int rejected = rejections(received, fileName);
         int unmatched = received.responses.size() - matched;
+        if (!received.priorAuthResponses.isEmpty()) {
+            int cases = priorAuth.receive(received.priorAuthResponses, fileName);
+            LOG.info("Clearinghouse file {}: {} 278 response(s), {} matched a prior-auth case", fileName,
+                    received.priorAuthResponses.size(), cases);
+        }
         LOG.info("Clearinghouse file {}: {} response(s) matched, {} unmatched, {} gap work item(s), {} request(s) rejected by 999/TA1",
                 fileName, matched, unmatched, gapItems, rejected);
         return new InboxResult(false, matched, unmatched, gapItems, rejected, ack);
@@ -128,8 +155,22 @@ public class EligibilityInbox {
             LOG.info("271 for {} written as {}; its visit was cancelled, so no front-desk gap item", matched, written);
             return 0;
         }
-        intake.accept(workItems.gaps(matched, assessment, written));
+        intake.accept(workItems.gaps(matched, assessment, written, priorAuthLink(matched, assessment)));
         return 1;
+    }
+
+    /**
+     * EB11 Y for the visit's service type: the front desk is told which prior-auth cases the patient has open with the
+     * payer, or that none is, so one is started before the visit (README "Prior authorization").
+     */
+    private List<String> priorAuthLink(StoredRequest request, EligibilityAssessment assessment) throws SQLException {
+        if (assessment.gaps().stream().noneMatch(g -> g.kind() == GapKind.PRIOR_AUTHORIZATION_REQUIRED)) {
+            return List.of();
+        }
+        String payer = request.check().payer().id();
+        List<String> open = priorAuthCases.openCases(request.check().patientKey(), payer);
+        return open.isEmpty() ? List.of("prior-auth: no case open for this patient with payer " + payer
+                + "; start one for the visit's orders") : open;
     }
 
     /** 999 IK5/AK9 R and TA1 TA104 R answering our 270s: their requests are REJECTED and go to the setup queue. */
@@ -207,12 +248,19 @@ public class EligibilityInbox {
         Received received = new Received();
         Eligibility271Handler eligibility = new Eligibility271Handler(received.responses::add);
         FunctionalAcknowledgmentHandler functional = new FunctionalAcknowledgmentHandler(received.functionalAcknowledgments::add);
+        PriorAuth278Handler priorAuth = new PriorAuth278Handler(received.priorAuthResponses::add);
         try {
             new X12Reader().read(new ByteArrayInputStream(content), new X12Handler() {
                 @Override
                 public void segment(X12Segment segment) {
                     eligibility.segment(segment);
                     functional.segment(segment);
+                    priorAuth.segment(segment);
+                }
+
+                @Override
+                public void transactionSetEnded(FunctionalGroupHeader group, TransactionSet transactionSet) {
+                    priorAuth.transactionSetEnded(group, transactionSet);
                 }
 
                 @Override
@@ -231,5 +279,6 @@ public class EligibilityInbox {
         private final List<EligibilityResponse> responses = new ArrayList<>();
         private final List<FunctionalAcknowledgment> functionalAcknowledgments = new ArrayList<>();
         private final List<InterchangeAcknowledgment> interchangeAcknowledgments = new ArrayList<>();
+        private final List<PriorAuthResponse> priorAuthResponses = new ArrayList<>();
     }
 }

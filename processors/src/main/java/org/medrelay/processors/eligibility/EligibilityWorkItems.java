@@ -33,6 +33,11 @@ public class EligibilityWorkItems {
     }
 
     public NewWorkItem gaps(StoredRequest request, EligibilityAssessment assessment, String responseReference) {
+        return gaps(request, assessment, responseReference, List.of());
+    }
+
+    /** @param priorAuth what prior authorization knows of the patient, when the payer requires it (reasons, then the note) */
+    public NewWorkItem gaps(StoredRequest request, EligibilityAssessment assessment, String responseReference, List<String> priorAuth) {
         EligibilityCheck check = request.check();
         List<String> reasons = new ArrayList<>();
         StringBuilder note = new StringBuilder("Eligibility for the visit on ").append(check.visit().date()).append('\n');
@@ -42,6 +47,8 @@ public class EligibilityWorkItems {
         }
         reasons.add(assessment.responsibility().describe());
         note.append(assessment.responsibility().describe()).append('\n');
+        reasons.addAll(priorAuth);
+        priorAuth.forEach(line -> note.append(line).append('\n'));
         Instant visit = check.visit().date().atStartOfDay(clock.getZone()).toInstant();
         Instant now = clock.instant();
         Instant due = visit.isAfter(now) ? visit : now.plus(Duration.ofHours(4));

@@ -2,27 +2,19 @@ package org.medrelay.processors.priorauth;
 
 import org.hl7.fhir.r4.model.Bundle;
 
-import java.util.Optional;
-import java.util.ServiceLoader;
-
 /**
- * The seam to the X12 278 request writer (005010X217), which lives in mappings
- * ({@code org.medrelay.mappings.x12.priorauth}): an adapter implementing this interface, listed in
- * {@code META-INF/services/org.medrelay.processors.priorauth.X12PriorAuthRequestWriter}, turns a prior-auth case's
- * order into the 278 request text for the clearinghouse outbox. Until one is listed, x12-278 cases are drafted no
- * further and {@code medrelay priorauth draft} says so.
+ * Writes a prior-auth case's order as the X12 278 request (005010X217) for the clearinghouse outbox. The engine and
+ * {@code medrelay priorauth draft} use {@code org.medrelay.processors.priorauth.x12.Clearinghouse278Writer}, built
+ * from the eligibility trading-partner settings and the store's control numbers.
  */
 public interface X12PriorAuthRequestWriter {
 
     /**
-     * @param orders   the orders Bundle the decision was made from (Patient, Coverage, the order, its requester)
-     * @param decision the decision that opened the case (order, service, payer)
+     * @param orders      the orders Bundle the decision was made from (Patient, Coverage, the order, its requester)
+     * @param decision    the decision that opened the case (order, service, payer)
+     * @param traceNumber TRN02: the payer's 278 response carries it back (2000E TRN*2), which is how it finds its case
      * @return the 278 request, one interchange
+     * @throws IllegalArgumentException the orders lack what a 278 requires (a diagnosis, the member id...), named
      */
-    String write(Bundle orders, PriorAuthDecision decision);
-
-    /** The writer listed on the classpath, if any. */
-    static Optional<X12PriorAuthRequestWriter> installed() {
-        return ServiceLoader.load(X12PriorAuthRequestWriter.class).findFirst();
-    }
+    String write(Bundle orders, PriorAuthDecision decision, String traceNumber);
 }

@@ -10,6 +10,8 @@ import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthDecision;
 import org.medrelay.processors.priorauth.PriorAuthRequirements;
 import org.medrelay.processors.priorauth.X12PriorAuthRequestWriter;
+import org.medrelay.processors.priorauth.x12.Clearinghouse278Writer;
+import org.medrelay.mappings.x12.SequentialControlNumbers;
 import org.medrelay.processors.priorauth.letter.PriorAuthCoverLetter;
 import com.zaxxer.hikari.HikariDataSource;
 import org.medrelay.processors.audit.AuditTrail;
@@ -36,8 +38,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code medrelay priorauth draft FILE}: the request for each order of FILE that needs authorization, in its payer's
- * channel: the Da Vinci PAS Bundle (JSON) for fhir-pas; the 278 for x12-278 once a writer is installed
- * ({@link X12PriorAuthRequestWriter}); a cover letter for portal and fax payers. Orders that need none are named on stderr with the reason. A draft is for a
+ * channel: the Da Vinci PAS Bundle (JSON) for fhir-pas; the 278 for x12-278
+ * ({@link X12PriorAuthRequestWriter}, with the eligibility trading partners of {@code --config}); a cover letter for portal and fax payers. Orders that need none are named on stderr with the reason. A draft is for a
  * person to read and sign: nothing is sent.
  */
 @Command(name = "draft", mixinStandardHelpOptions = true,
@@ -119,12 +121,11 @@ final class PriorAuthDraftCommand implements Callable<Integer> {
                 return Optional.of(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(pas));
             }
             case X12_278 -> {
-                Optional<X12PriorAuthRequestWriter> writer = X12PriorAuthRequestWriter.installed();
-                if (writer.isEmpty()) {
-                    System.err.println("medrelay: order " + decision.order() + ": payer " + decision.payer().payerId().orElse("?")
-                            + " takes requests as X12 278 (005010X217), and no 278 writer is wired in yet");
-                }
-                return writer.map(w -> w.write(orders, decision));
+                // not sent, so control numbers count from 1 and the trace names the order (the engine's names the case)
+                EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
+                X12PriorAuthRequestWriter writer = Clearinghouse278Writer.fromProperties(props.asProperties()::getProperty,
+                        new SequentialControlNumbers(1), Clock.systemUTC());
+                return Optional.of(writer.write(orders, decision, Clearinghouse278Writer.TRACE_PREFIX + decision.order()));
             }
             default -> {
                 return coverLetter(orders, decision);

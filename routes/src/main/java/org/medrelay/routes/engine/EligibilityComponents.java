@@ -47,7 +47,8 @@ final class EligibilityComponents {
     }
 
     static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
-                     IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher, Clock clock) {
+                     IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher, Clock clock,
+                     PriorAuthComponents.EligibilityLinks priorAuth) {
         EligibilitySettings settings = new EligibilitySettings(props.asProperties()::getProperty);
         settings.delimiters();
         settings.provider();
@@ -76,6 +77,6 @@ final class EligibilityComponents {
                 new EligibilityWorkItems(clock), intake, new Quarantine(Path.of(props.get("medrelay.eligibility.quarantine-dir")), clock),
                 new ReceivedFileAcknowledgments(new AcknowledgmentWriter(controlNumbers, clock),
                         props.getBoolean("medrelay.eligibility.acknowledge-received")),
-                auditTrail, actor, clock));
+                auditTrail, actor, clock).withPriorAuth(priorAuth.responses()).withPriorAuthCases(priorAuth.cases()));
     }
 }

@@ -120,8 +120,10 @@ final class EngineComponents {
         main.bind("auditRetention", new AuditRetention(store, auditTrail,
                 Duration.ofDays(props.getLong("medrelay.audit.retention-days")), clock));
         WorkItemIntake intake = WorkItemComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
-        EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
-        PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        // prior auth first: its 278 responses arrive through the eligibility clearinghouse inbox
+        PriorAuthComponents.EligibilityLinks priorAuth = PriorAuthComponents.bind(main, props, store, auditTrail, ehr, payloadCipher, clock);
+        EligibilityComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock,
+                priorAuth);
         CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
                 correctedClaims, clock);

@@ -3,7 +3,14 @@ package org.medrelay.routes.engine;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.camel.main.Main;
+import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.clearinghouse.PriorAuth278Receiver;
+import org.medrelay.processors.eligibility.PriorAuthCasesOfPatient;
+import org.medrelay.processors.clearinghouse.StoredControlNumbers;
+import org.medrelay.processors.priorauth.x12.Clearinghouse278Writer;
+import org.medrelay.processors.priorauth.x12.PriorAuth278Drop;
+import org.medrelay.processors.priorauth.x12.PriorAuth278Responses;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthRequirements;
@@ -15,6 +22,7 @@ import org.medrelay.processors.priorauth.followup.PasPayers;
 import org.medrelay.processors.priorauth.followup.PayerDecisionRecorder;
 import org.medrelay.processors.priorauth.followup.PriorAuthDeadlineMonitor;
 import org.medrelay.processors.priorauth.followup.PriorAuthIntake;
+import org.medrelay.processors.priorauth.followup.PriorAuthOrderTrigger;
 import org.medrelay.processors.priorauth.followup.PriorAuthSettings;
 import org.medrelay.processors.priorauth.followup.PriorAuthStatusInquiry;
 import org.medrelay.processors.priorauth.followup.PriorAuthSubmission;
@@ -47,7 +55,11 @@ final class PriorAuthComponents {
     private PriorAuthComponents() {
     }
 
-    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
+    /** What the eligibility workflow's clearinghouse inbox hands to prior auth: 278 responses, and 271 "authorization required". */
+    record EligibilityLinks(PriorAuth278Receiver responses, PriorAuthCasesOfPatient cases) {
+    }
+
+    static EligibilityLinks bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, IGenericClient ehr,
                      PayloadCipher payloadCipher, Clock clock) {
         WorkItemAuditHook audit = WorkItemAuditHook.into(auditTrail);
         WorkItemStore workItems = new WorkItemStore(store, audit, payloadCipher);
@@ -62,16 +74,25 @@ final class PriorAuthComponents {
         PayerDecisionRecorder decisions = new PayerDecisionRecorder(cases, items, new OrderAuthorizationWriter(ehr), settings);
 
         main.bind("priorAuthCases", cases);
-        main.bind("priorAuthIntake", new PriorAuthIntake(new PriorAuthCheck(requirements(props)), cases,
+        PriorAuthIntake intake = new PriorAuthIntake(new PriorAuthCheck(requirements(props)), cases,
                 new ChartFactsGatherer(ehr, props.getInt("medrelay.priorauth.chart-lookback-days"),
                         props.getInt("medrelay.priorauth.chart-facts-per-kind"), props.getInt("medrelay.priorauth.chart-read-limit")),
-                items, settings, clock));
+                items, settings, clock, Clearinghouse278Writer.fromProperties(props.asProperties()::getProperty,
+                new StoredControlNumbers(store), clock));
+        main.bind("priorAuthIntake", intake);
+        main.bind("priorAuthOrderTrigger", new PriorAuthOrderTrigger(intake));
+
+        String actor = AuditActors.system(PriorAuthWorkItems.WORKFLOW);
+        main.bind("priorAuth278Drop", new PriorAuth278Drop(cases, auditTrail, actor, clock));
         main.bind("priorAuthSubmission", new PriorAuthSubmission(cases, payers, decisions, clock));
         main.bind("priorAuthStatusInquiry", new PriorAuthStatusInquiry(cases, workItems, payers, decisions, clock,
                 props.getInt("medrelay.priorauth.inquiry-batch")));
         main.bind("priorAuthDeadlineMonitor", new PriorAuthDeadlineMonitor(store, cases, workItems, items,
                 Duration.ofDays(props.getLong("medrelay.priorauth.escalate-before-service-days")),
                 Duration.ofDays(props.getLong("medrelay.priorauth.renew-before-expiry-days")), clock));
+        return new EligibilityLinks(new PriorAuth278Responses(cases, decisions, auditTrail, actor, clock),
+                (patientKey, payerId) -> cases.openCasesOf(patientKey, payerId).stream().map(c -> "prior-auth: case " + c.id()
+                        + " for order " + c.order() + " (" + c.serviceSystem() + " " + c.serviceCode() + ") is " + c.state().word()).toList());
     }
 
     private static PriorAuthRequirements requirements(EngineProperties props) {

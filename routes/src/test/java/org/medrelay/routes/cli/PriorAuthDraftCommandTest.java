@@ -4,6 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.junit.jupiter.api.Test;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import org.medrelay.mappings.x12.X12Validator;
+import org.medrelay.mappings.x12.X12ValidationReport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.processors.priorauth.pas.PasRequestBuilder;
@@ -61,15 +65,34 @@ class PriorAuthDraftCommandTest {
     }
 
     @Test
-    void anX12PayerSaysThe278IsNotWiredAndExitsOne() throws Exception {
+    void anX12PayerGetsThe278RequestValidAgainstX217() throws Exception {
+        Path bundle = TestDataFiles.copy(dir, "priorauth/servicerequest-mri-x12-bundle.json");
+
+        int exit = MedRelayCli.execute("priorauth", "draft", bundle.toString());
+
+        assertEquals(0, exit, streams.err());
+        String x12 = streams.out();
+        assertTrue(x12.contains("GS*HI*MEDRELAY*CLEARINGHOUSE*"), x12);
+        assertTrue(x12.contains("NM1*X3*2*Example Mutual (invented)*****PI*67890~"), x12);
+        assertTrue(x12.contains("NM1*1P*1*Doctor*Dana****XX*1234567890~"), x12);
+        assertTrue(x12.contains("NM1*IL*1*Notreal*Sage****MI*Z7788042~\nDMG*D8*19640309*M~"), x12);
+        assertTrue(x12.contains("TRN*1*PAORD8001*9MEDRELAY0~"), x12);
+        assertTrue(x12.contains("HI*ABK:R519*ABF:G43909~"), x12);
+        assertTrue(x12.contains("DTP*472*RD8*20261215-20261215~\nSV1*HC:70551**UN*1~"), x12);
+        X12ValidationReport report = new X12Validator().validate(new ByteArrayInputStream(x12.strip().getBytes(StandardCharsets.ISO_8859_1)));
+        assertTrue(report.valid(), String.join("\n", report.describe()));
+    }
+
+    @Test
+    void anX12OrderWithoutADiagnosisIsRefusedNamingWhatTheRequestLacks() throws Exception {
         Path bundle = TestDataFiles.copy(dir, "priorauth/servicerequest-ct-bundle.json");
 
         int exit = MedRelayCli.execute("priorauth", "draft", bundle.toString());
 
         assertEquals(1, exit);
         assertEquals("", streams.out());
-        assertEquals("medrelay: order ORD6001: payer 67890 takes requests as X12 278 (005010X217), and no 278 writer is wired in yet",
-                streams.err().strip());
+        assertTrue(streams.err().contains("order ORD6001 names no ICD-10-CM diagnosis (reasonCode, or a reasonReference Condition "
+                + "in the orders): a 278 needs at least one (HI)"), streams.err());
     }
 
     @Test

@@ -75,6 +75,12 @@ public final class PriorAuthCaseStore {
         return select("select * from prior_auth_case where state not in ('expired', 'withdrawn') order by id", List.of());
     }
 
+    /** A patient's cases not yet expired or withdrawn, with one payer, oldest first. */
+    public List<PriorAuthCase> openCasesOf(String patientKey, String payerId) throws SQLException {
+        return select("select * from prior_auth_case where patient_key = ? and payer_id = ? and state not in ('expired', 'withdrawn')"
+                + " order by id", List.of(patientKey, payerId));
+    }
+
     public List<PriorAuthCase> inState(PriorAuthState state) throws SQLException {
         return select("select * from prior_auth_case where state = ? order by id", List.of(state.word()));
     }

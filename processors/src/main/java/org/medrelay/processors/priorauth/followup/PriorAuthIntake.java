@@ -7,6 +7,8 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.medrelay.processors.priorauth.PriorAuthCheck;
 import org.medrelay.processors.priorauth.PriorAuthDecision;
 import org.medrelay.processors.priorauth.SubmissionChannel;
+import org.medrelay.processors.priorauth.X12PriorAuthRequestWriter;
+import org.medrelay.processors.priorauth.x12.Clearinghouse278Writer;
 import org.medrelay.processors.priorauth.cases.NewPriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
@@ -25,8 +27,8 @@ import java.util.List;
 
 /**
  * From orders to cases: each order of the Bundle that needs authorization opens a case; a fhir-pas case is drafted
- * at once (chart facts from the EHR, the PAS Bundle) and goes to the clinician to sign. Cases of other channels
- * stay in draft for their drafting (the 278 writer, a cover letter). An order already seen keeps its case.
+ * at once (chart facts from the EHR, the PAS Bundle), an x12-278 case as its 278 request, and either goes to the
+ * clinician to sign. Portal and fax cases stay in draft for their cover letter. An order already seen keeps its case.
  */
 public final class PriorAuthIntake {
 
@@ -38,9 +40,17 @@ public final class PriorAuthIntake {
     private final PriorAuthWorkItems workItems;
     private final PriorAuthSettings settings;
     private final Clock clock;
+    private final X12PriorAuthRequestWriter x12;
 
     public PriorAuthIntake(PriorAuthCheck check, PriorAuthCaseStore cases, ChartFactsGatherer chart,
                            PriorAuthWorkItems workItems, PriorAuthSettings settings, Clock clock) {
+        this(check, cases, chart, workItems, settings, clock, null);
+    }
+
+    /** @param x12 writes the 278 of x12-278 cases (null: they stay in draft) */
+    public PriorAuthIntake(PriorAuthCheck check, PriorAuthCaseStore cases, ChartFactsGatherer chart,
+                           PriorAuthWorkItems workItems, PriorAuthSettings settings, Clock clock, X12PriorAuthRequestWriter x12) {
+        this.x12 = x12;
         this.check = check;
         this.cases = cases;
         this.chart = chart;
@@ -75,6 +85,11 @@ public final class PriorAuthIntake {
                         expedited, String.valueOf(c.id()), today);
                 WorkItem signOff = workItems.signOff(c, FHIR.newJsonParser().encodeResourceToString(pas),
                         now.plus(settings.signOff()), now);
+                c = cases.awaitingSignature(c.id(), signOff.id(), PayerDecisionRecorder.ACTOR, now);
+            } else if (c.state() == PriorAuthState.DRAFT && c.channel() == SubmissionChannel.X12_278 && x12 != null) {
+                // TRN02 names the case: the payer's 278 response carries it back (2000E TRN*2)
+                String x12Request = x12.write(orders, decision, Clearinghouse278Writer.traceOf(c.id()));
+                WorkItem signOff = workItems.signOff278(c, x12Request, now.plus(settings.signOff()), now);
                 c = cases.awaitingSignature(c.id(), signOff.id(), PayerDecisionRecorder.ACTOR, now);
             }
             opened.add(c);

@@ -48,6 +48,11 @@ public final class PriorAuthSubmission implements DraftRelease {
         submit(item.id(), draft.text());
     }
 
+    /** The channel of the case work item {@code workItemId} signs off ({@code x12-278} goes to the clearinghouse drop). */
+    public String channelOf(long workItemId) throws SQLException {
+        return cases.bySignOffWorkItem(workItemId).map(c -> c.channel().word()).orElse("");
+    }
+
     /**
      * The {@code priorauth-submit} route's call: the approved draft of work item {@code workItemId}.
      *

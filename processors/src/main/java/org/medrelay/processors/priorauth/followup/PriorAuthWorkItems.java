@@ -41,7 +41,16 @@ public final class PriorAuthWorkItems {
     }
 
     public WorkItem signOff(PriorAuthCase c, String pasJson, Instant due, Instant now) throws SQLException {
-        return create(c, WorkItemType.PRIOR_AUTH_DRAFT, Draft.text(pasJson, "application/fhir+json"), due, now,
+        return signOff(c, Draft.text(pasJson, "application/fhir+json"), due, now);
+    }
+
+    /** The sign-off of a 278 request (x12-278 payers): the clinician reads and signs the X12 that is dropped. */
+    public WorkItem signOff278(PriorAuthCase c, String x12, Instant due, Instant now) throws SQLException {
+        return signOff(c, Draft.text(x12, "application/edi-x12"), due, now);
+    }
+
+    private WorkItem signOff(PriorAuthCase c, Draft draft, Instant due, Instant now) throws SQLException {
+        return create(c, WorkItemType.PRIOR_AUTH_DRAFT, draft, due, now,
                 List.of("prior-auth case " + c.id() + ": " + c.reason(), "sign to submit to payer " + c.payerId()
                         + " through " + c.channel().word()));
     }

@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** The orders Bundle a prior-auth case came from: finds the order, and the resources its references name. */
-final class OrderBundle {
+public final class OrderBundle {
 
     private final Bundle bundle;
 
-    OrderBundle(Bundle bundle) {
+    public OrderBundle(Bundle bundle) {
         this.bundle = bundle;
     }
 
     /** The order whose identifier value or id is {@code order}, as PriorAuthCheck named it. */
-    DomainResource order(String order) {
+    public DomainResource order(String order) {
         return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(r -> r instanceof ServiceRequest || r instanceof MedicationRequest || r instanceof DeviceRequest)
                 .map(DomainResource.class::cast)
@@ -39,7 +39,7 @@ final class OrderBundle {
     }
 
     /** The Coverage the order names, else the bundle's first in order. */
-    Optional<Coverage> coverage(DomainResource order) {
+    public Optional<Coverage> coverage(DomainResource order) {
         List<Reference> insurance = order instanceof ServiceRequest s ? s.getInsurance()
                 : order instanceof MedicationRequest m ? m.getInsurance()
                 : order instanceof DeviceRequest d ? d.getInsurance() : List.of();
@@ -54,7 +54,7 @@ final class OrderBundle {
                 .min(Comparator.comparingInt(c -> c.hasOrder() ? c.getOrder() : Integer.MAX_VALUE));
     }
 
-    <T extends Resource> Optional<T> resolve(Reference reference, Class<T> type) {
+    public <T extends Resource> Optional<T> resolve(Reference reference, Class<T> type) {
         if (type.isInstance(reference.getResource())) {
             return Optional.of(type.cast(reference.getResource()));
         }

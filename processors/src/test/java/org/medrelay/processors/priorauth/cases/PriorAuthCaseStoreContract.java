@@ -77,6 +77,18 @@ abstract class PriorAuthCaseStoreContract {
     }
 
     @Test
+    void aPatientsOpenCasesWithOnePayerAreFoundByItsKeyWithdrawnOnesLeftOut() throws SQLException {
+        PriorAuthCase open = cases.open(PriorAuthCases.mri("ORD5001", SERVICE_DATE, false), "system:priorauth", MONDAY_9AM);
+        PriorAuthCase withdrawn = cases.open(PriorAuthCases.mri("ORD5002", SERVICE_DATE, false), "system:priorauth", MONDAY_9AM);
+        cases.move(withdrawn.id(), PriorAuthState.WITHDRAWN, "dr-synthetic", MONDAY_9AM, "order cancelled");
+        cases.open(new NewPriorAuthCase(PriorAuthCases.mriDecision("ORD5003"), "Patient/other", "0".repeat(32), SERVICE_DATE, false),
+                "system:priorauth", MONDAY_9AM);
+
+        assertEquals(List.of(open.id()), cases.openCasesOf(PriorAuthCases.PATIENT_KEY, "12345").stream().map(PriorAuthCase::id).toList());
+        assertEquals(List.of(), cases.openCasesOf(PriorAuthCases.PATIENT_KEY, "67890"));
+    }
+
+    @Test
     void standardRequestIsDueSevenCalendarDaysAfterSubmission() throws SQLException {
         PriorAuthCase opened = cases.open(PriorAuthCases.mri("ORD5001", SERVICE_DATE, false), "system:priorauth", MONDAY_9AM);
         cases.awaitingSignature(opened.id(), 41, "system:priorauth", MONDAY_9AM);
