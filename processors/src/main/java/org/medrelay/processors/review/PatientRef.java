@@ -20,7 +20,8 @@ public record PatientRef(String reference, String pseudonymKey) {
     public PatientRef {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(pseudonymKey, "pseudonymKey");
-        if (!reference.equals(UNIDENTIFIED) && !reference.startsWith("Patient/") || reference.length() <= "Patient/".length()) {
+        if (!reference.equals(UNIDENTIFIED)
+                && (!reference.startsWith("Patient/") || reference.length() <= "Patient/".length())) {
             throw new IllegalArgumentException("A patient reference looks like Patient/<id>");
         }
         if (pseudonymKey.isBlank()) {

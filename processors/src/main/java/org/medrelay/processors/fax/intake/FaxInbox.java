@@ -180,7 +180,8 @@ public class FaxInbox {
         // the reason can quote the fax (an unreadable fax's reason does not; a match summary has counts only)
         files.finished(fax.id(), "TRIAGED", classification.type().word(), classification.confidence(), pages,
                 "triage work item " + item.get() + ": " + (why.startsWith("unreadable") ? why : match.describe()));
-        LOG.info("Fax {} (fax-file/{}): to triage, work item {} ({})", fileName, fax.id(), item.get(), match.describe());
+        LOG.info("Fax {} (fax-file/{}): to triage, work item {} ({})", fileName, fax.id(), item.get(),
+                why.startsWith("unreadable") ? "unreadable" : classification.triage() ? "below the triage threshold" : match.describe());
         return new FaxOutcome(fax.id(), "TRIAGED", filed, item);
     }
 

@@ -2,6 +2,7 @@ package org.medrelay.processors.fax.intake;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.ICriterion;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.HumanName;
@@ -15,6 +16,8 @@ import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.fax.FaxFields;
 import org.medrelay.processors.review.PatientRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,6 +45,7 @@ public class FaxPatientMatcher {
     /** How the HL7v2 mapping names an assigning authority's identifier system (mappings hl7/settings.yml). */
     static final String HL7_ID_SYSTEM = "urn:medrelay:hl7:id:";
     private static final int MAX_CANDIDATES = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(FaxPatientMatcher.class);
 
     private final IGenericClient ehr;
     private final PatientKeys keys;
@@ -84,10 +88,16 @@ public class FaxPatientMatcher {
         }
         Optional<String> family = family(fields.patientName());
         if (family.isPresent() && fields.birthDate() != null) {
-            ehr.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(family.get()))
-                    .and(Patient.BIRTHDATE.exactly().day(fields.birthDate().toString())).count(MAX_CANDIDATES)
-                    .returnBundle(Bundle.class).execute().getEntry()
-                    .forEach(e -> found.putIfAbsent(id((Patient) e.getResource()), (Patient) e.getResource()));
+            try {
+                ehr.search().forResource(Patient.class).where(Patient.FAMILY.matches().value(family.get()))
+                        .and(Patient.BIRTHDATE.exactly().day(fields.birthDate().toString())).count(MAX_CANDIDATES)
+                        .returnBundle(Bundle.class).execute().getEntry()
+                        .forEach(e -> found.putIfAbsent(id((Patient) e.getResource()), (Patient) e.getResource()));
+            } catch (InvalidRequestException e) {
+                // US Core requires family + birthdate, but an EHR (or the sandbox) may refuse it: identifiers still match
+                LOG.warn("The EHR refused a Patient search by family and birthdate (HTTP {}): {} matched by identifiers only",
+                        e.getStatusCode(), sourceKey);
+            }
         }
         List<MatchCandidate> candidates = new ArrayList<>();
         for (Patient patient : found.values()) {
