@@ -4,7 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,15 @@ import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEntry;
 import org.medrelay.processors.audit.AuditQuery;
 import org.medrelay.processors.audit.AuditTrail;
+import org.medrelay.processors.priorauth.OrderedService;
+import org.medrelay.processors.priorauth.PayerPlan;
+import org.medrelay.processors.priorauth.PriorAuthDecision;
+import org.medrelay.processors.priorauth.SubmissionChannel;
+import org.medrelay.processors.priorauth.cases.NewPriorAuthCase;
+import org.medrelay.processors.priorauth.cases.PriorAuthCase;
+import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
 import org.medrelay.processors.review.WorkItem;
+import org.medrelay.processors.review.WorkItemPriority;
 import org.medrelay.processors.review.WorkItemLink;
 import org.medrelay.processors.review.WorkItemQuery;
 import org.medrelay.processors.review.WorkItemStore;
@@ -30,6 +40,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -98,7 +109,8 @@ class FaxIntakeRoundTripTest {
         output.logLines().forEach(line -> text.add(line.logger() + ": " + line.text()));
         text.add(output.console());
         output.close();
-        List<String> phi = List.of("Kowalby", "Ziellanos", "53621684", "IJK429887060", "2001-05-01", "1964-04-11");
+        List<String> phi = List.of("Kowalby", "Ziellanos", "Rathton", "53621684", "IJK429887060", "FVC185548823", "PA2026224087",
+                "2001-05-01", "1964-04-11");
         List<String> leaks = text.stream().flatMap(t -> phi.stream().filter(t::contains).map(v -> v + " in: "
                 + t.substring(Math.max(0, t.indexOf(v) - 80), Math.min(t.length(), t.indexOf(v) + 40)))).toList();
         assertEquals(List.of(), leaks, "PHI in log or console output");
@@ -213,6 +225,66 @@ class FaxIntakeRoundTripTest {
                 .map(WorkItemLink::reference).sorted().toList();
         assertEquals(List.of("Patient/" + first, "Patient/" + second).stream().sorted().toList(), candidates);
         assertTrue(reasons.contains("memberId: IJK429887060"), reasons.toString());
+    }
+
+    @Test
+    void aPriorAuthResponseIsFiledForTheMemberAndGoesToThePriorAuthTeamWithItsCase() throws Exception {
+        // the EHR knows the patient by the payer's member id on a Coverage, as registrations write it
+        Patient patient = new Patient();
+        patient.addName().setFamily("Rathton").addGiven("Elijah");
+        patient.getBirthDateElement().setValueAsString("1993-08-05");
+        String patientId = ehr.create().resource(patient).execute().getId().getIdPart();
+        Coverage coverage = new Coverage();
+        coverage.setStatus(Coverage.CoverageStatus.ACTIVE);
+        coverage.addIdentifier().setSystem("urn:medrelay:hl7:id:TESTPLAN").setValue("FVC185548823");
+        coverage.setBeneficiary(new Reference("Patient/" + patientId));
+        coverage.addPayor().setDisplay("TEST HEALTH PLAN");
+        ehr.create().resource(coverage).execute();
+        // the request went out and the payer gave it reference PA2026224087
+        PriorAuthCaseStore cases = engine.camelContext().getRegistry().lookupByNameAndType("priorAuthCases", PriorAuthCaseStore.class);
+        Instant now = Instant.now();
+        PriorAuthCase opened = cases.open(new NewPriorAuthCase(new PriorAuthDecision("ORD-FAX-1",
+                new OrderedService("CPT", "70551", "MRI brain"), new PayerPlan(Optional.of("12345"), Optional.empty()), true,
+                "MRI needs authorization.", SubmissionChannel.FAX, 7, List.of(), "test"), "Patient/" + patientId,
+                "0123456789abcdef0123456789abcdef", LocalDate.now().plusDays(30), false), "system:priorauth", now);
+        cases.awaitingSignature(opened.id(), 7, "system:priorauth", now);
+        cases.submitted(opened.id(), "PA2026224087", "system:priorauth", now);
+
+        Path drop = dir.resolve("data/fax/drop");
+        Files.createDirectories(drop);
+        Files.write(drop.resolve(".copying-pa"), corpus("prior-auth-response-00.pdf"));
+        Files.move(drop.resolve(".copying-pa"), drop.resolve("payer-response.pdf"));
+
+        await("the fax moved to .done", () -> exists(drop.resolve(".done/payer-response.pdf")));
+        Map<String, Object> row = faxRow("payer-response.pdf").orElseThrow();
+        assertEquals("FILED", row.get("STATUS"));
+        DocumentReference document = document(sha256(corpus("prior-auth-response-00.pdf"))).orElseThrow();
+        assertEquals("Patient/" + patientId, document.getSubject().getReference());
+        assertEquals("PA2026224087", document.getContext().getRelatedFirstRep().getIdentifier().getValue());
+        WorkItem item = itemsOf(row).get(0);
+        assertEquals("prior-auth-response", item.type().code());
+        assertEquals(WorkQueue.PRIOR_AUTH, item.queue());
+        assertEquals(WorkItemPriority.ROUTINE, item.priority(), "an approval is routine");
+        assertTrue(item.links().contains(WorkItemLink.document("prior-auth-case/" + opened.id(),
+                "the prior-auth case this response answers")), item.links().toString());
+        List<String> reasons = item.suiteResult().reasons();
+        assertTrue(reasons.contains("prior-auth case " + opened.id() + " (submitted) has this payer reference"), reasons.toString());
+        assertTrue(reasons.contains("decision: approved"), reasons.toString());
+        assertTrue(reasons.get(0).contains("(member id, birth date, family name, given name)"), reasons.get(0));
+    }
+
+    @Test
+    void marketingIsArchivedAndRoutedNowhere() throws Exception {
+        byte[] fax = corpus("marketing-00.pdf");
+        faxServer.deliver("20261124-0930-0009.pdf", fax);
+
+        await("the fax moved to .done", () -> exists(faxServer.inbox().resolve(".done/20261124-0930-0009.pdf")));
+        Map<String, Object> row = faxRow("20261124-0930-0009.pdf").orElseThrow();
+        assertEquals("ARCHIVED", row.get("STATUS"));
+        assertEquals("marketing", row.get("FAX_TYPE"));
+        assertTrue(Files.exists(Path.of((String) row.get("RAW_COPY"))), "kept all the same");
+        assertEquals(List.of(), itemsOf(row));
+        assertTrue(document(sha256(fax)).isEmpty());
     }
 
     private static String register(String given, String family, String birthDate, String mrn, String... memberIds) {
