@@ -29,16 +29,28 @@ public final class SealedRawCopies {
     private static final int CHUNK = 1024 * 1024;
     private final Path folder;
     private final PayloadCipher cipher;
+    private final String kind;
+    private final String suffix;
 
     public SealedRawCopies(Path folder, PayloadCipher cipher) {
-        this.folder = folder;
-        this.cipher = cipher;
+        this(folder, cipher, KIND, ".x12.sealed");
     }
 
-    /** @return the raw copy, {@code <folder>/<sha256>.x12.sealed}; an existing copy of the same bytes is kept */
+    /**
+     * @param kind   what the chunks are bound to besides the hash, so a copy of one workflow never opens as another's
+     * @param suffix the copy's name after its hash, e.g. {@code .fax.sealed}
+     */
+    public SealedRawCopies(Path folder, PayloadCipher cipher, String kind, String suffix) {
+        this.folder = folder;
+        this.cipher = cipher;
+        this.kind = kind;
+        this.suffix = suffix;
+    }
+
+    /** @return the raw copy, {@code <folder>/<sha256><suffix>}; an existing copy of the same bytes is kept */
     public Path keep(Path received, String sha256) throws IOException {
         Files.createDirectories(folder);
-        Path copy = folder.resolve(sha256 + ".x12.sealed");
+        Path copy = folder.resolve(sha256 + suffix);
         if (Files.exists(copy)) {
             return copy;
         }
@@ -86,7 +98,7 @@ public final class SealedRawCopies {
         out.write(sealed);
     }
 
-    private static PayloadBinding binding(String sha256, int index) {
-        return new PayloadBinding(KIND, sha256 + "/" + index);
+    private PayloadBinding binding(String sha256, int index) {
+        return new PayloadBinding(kind, sha256 + "/" + index);
     }
 }

@@ -57,7 +57,9 @@ public class WorkItemTaskMapper {
         task.setCode(concept(TYPE_SYSTEM, item.type().code()));
         task.addPerformerType(concept(QUEUE_SYSTEM, item.queue().code()));
         task.setOwner(owner(item));
-        task.setFor(new Reference(item.patient().reference()));
+        if (item.patient().identified()) {
+            task.setFor(new Reference(item.patient().reference()));
+        }
         focus(item, task);
         task.setAuthoredOn(Date.from(item.createdAt()));
         task.setLastModified(Date.from(item.updatedAt()));

@@ -9,6 +9,8 @@ public enum WorkQueue {
     SCHEDULING,
     /** Whoever maintains the clearinghouse setup: trading partner ids, envelopes, rejected or quarantined X12 files. */
     CLEARINGHOUSE_SETUP,
+    /** Whoever works prior-authorization cases: payers' responses that arrive by fax. */
+    PRIOR_AUTH,
     /** Where overdue items escalate to; their original queue is kept beside. */
     SUPERVISOR;
 

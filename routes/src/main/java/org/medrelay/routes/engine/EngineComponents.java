@@ -127,6 +127,7 @@ final class EngineComponents {
         CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
                 correctedClaims, clock);
+        FaxComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         DraftingModels drafting = new DraftingModels(
