@@ -106,7 +106,11 @@ class MedRelayKarafFeatureTest {
             console.run("feature:install medrelay-priorauth");
             assertTrue(karaf.logShowsWithin(THREADS_LIMIT, "Loaded the routes of org.medrelay.karaf.priorauth",
                     "priorauth-submit", "priorauth-status-inquiry", "priorauth-deadlines"), karaf.logTail());
-            console.run("feature:uninstall medrelay-remittance", "feature:uninstall medrelay-priorauth");
+            console.run("feature:install medrelay-fax");
+            assertTrue(karaf.logShowsWithin(THREADS_LIMIT, "Loaded the routes of org.medrelay.karaf.fax",
+                    "fax-in", "fax-drop-in"), karaf.logTail());
+            console.run("feature:uninstall medrelay-remittance", "feature:uninstall medrelay-priorauth",
+                    "feature:uninstall medrelay-fax");
             assertFalse(console.run("feature:list -i").contains("medrelay-remittance"));
 
             // A configuration change applies without restarting Karaf: the listener moves to the new port.
