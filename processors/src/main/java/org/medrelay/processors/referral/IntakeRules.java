@@ -1,14 +1,13 @@
 package org.medrelay.processors.referral;
 
 import org.medrelay.processors.review.WorkItemPriority;
+import org.medrelay.processors.tables.PracticeTables;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,26 +53,12 @@ public final class IntakeRules {
     }
 
     public static IntakeRules builtIn() {
-        try (InputStream in = IntakeRules.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
-            }
-            return read(in, BUILT_IN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PracticeTables.builtIn(BUILT_IN, IntakeRules::read);
     }
 
     /** @param file the practice's table, or null for the built-in one */
     public static IntakeRules load(Path file) {
-        if (file == null) {
-            return builtIn();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read referral intake rules " + file, e);
-        }
+        return PracticeTables.load(file, BUILT_IN, "referral intake rules", IntakeRules::read);
     }
 
     static IntakeRules read(InputStream in, String source) throws IOException {

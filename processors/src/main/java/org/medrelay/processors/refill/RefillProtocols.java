@@ -2,14 +2,13 @@ package org.medrelay.processors.refill;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.medrelay.processors.tables.PracticeTables;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,26 +38,12 @@ public final class RefillProtocols {
     }
 
     public static RefillProtocols builtIn() {
-        try (InputStream in = RefillProtocols.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
-            }
-            return read(in, BUILT_IN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PracticeTables.builtIn(BUILT_IN, RefillProtocols::read);
     }
 
     /** @param file the practice's table, or null for the built-in one */
     public static RefillProtocols load(Path file) {
-        if (file == null) {
-            return builtIn();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read refill protocols " + file, e);
-        }
+        return PracticeTables.load(file, BUILT_IN, "refill protocols", RefillProtocols::read);
     }
 
     static RefillProtocols read(InputStream in, String source) throws IOException {
