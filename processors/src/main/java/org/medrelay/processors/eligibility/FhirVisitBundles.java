@@ -8,17 +8,16 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
-import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
 import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEvent;
 import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditSubject;
+import org.medrelay.processors.audit.FhirPatientKeys;
 import org.medrelay.processors.audit.AuditTrail;
 
 import java.sql.SQLException;
@@ -37,7 +36,6 @@ import java.util.Optional;
 public class FhirVisitBundles {
 
     static final String INTERFACE = "fhir-eligibility-feed";
-    private static final String HL7_SYSTEM = "urn:medrelay:hl7:id:";
 
     private final IGenericClient ehr;
     private final PatientKeys keys;
@@ -133,13 +131,7 @@ public class FhirVisitBundles {
 
     /** The patient's key: of its first identifier as HL7v2 keys PID-3 (authority and id), else of its id in the EHR. */
     String patientKey(Patient patient) {
-        Identifier first = patient.getIdentifierFirstRep();
-        if (!first.hasValue()) {
-            return keys.keyOf("fhir:" + patient.getIdElement().toUnqualifiedVersionless().getValue());
-        }
-        String system = first.hasSystem() ? first.getSystem() : "";
-        String authority = system.startsWith(HL7_SYSTEM) ? system.substring(HL7_SYSTEM.length()) : system;
-        return keys.keyOf(Hl7MessageHeader.patientIdentifier(authority, first.getValue()));
+        return FhirPatientKeys.of(keys, patient);
     }
 
     /**

@@ -134,7 +134,7 @@ final class EngineComponents {
                 new DraftingProperties(props.asProperties()::getProperty, System::getenv), new Deidentifier(),
                 new DraftingAudit(auditTrail, clock));
         main.bind("draftingModels", drafting);
-        RefillComponents.bind(main, props, auditTrail, fhirContext, ehr, intake, drafting, clock);
+        RefillComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, drafting, patientKeys, clock);
         NoShowComponents.bind(main, props, store, auditTrail, ehr, intake, drafting, patientKeys, clock);
         ReferralComponents.bind(main, props, store, auditTrail, intake, clock);
     }

@@ -3,13 +3,17 @@ package org.medrelay.routes.engine;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.apache.camel.main.Main;
+import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.processors.audit.AuditActors;
 import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.drafting.DraftingModels;
 import org.medrelay.processors.refill.ChartReader;
 import org.medrelay.processors.refill.ControlledSubstanceIntake;
 import org.medrelay.processors.drafting.PatientMessages;
+import org.medrelay.processors.eligibility.FhirFeedWatermarks;
+import org.medrelay.processors.refill.RefillFhirFeed;
 import org.medrelay.processors.refill.RefillProtocols;
+import org.medrelay.processors.refill.RefillRequestMarker;
 import org.medrelay.processors.refill.RefillSettings;
 import org.medrelay.processors.refill.RefillTriage;
 import org.medrelay.processors.refill.RefillTrigger;
@@ -18,11 +22,14 @@ import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.WorkItemIntake;
 import org.medrelay.processors.review.WorkItemStore;
 
+import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The refill triage beans, built from {@code medrelay.refill.*} and bound for {@code hl7-process} (the
- * {@code refillTrigger} step). The protocol table is read here, so a malformed row stops the engine at start, naming
+ * {@code refillTrigger} step) and the {@code refill-fhir-feed} route (the {@code refillFhirFeed} poll). The protocol table is read here, so a malformed row stops the engine at start, naming
  * its line.
  */
 final class RefillComponents {
@@ -32,17 +39,27 @@ final class RefillComponents {
     private RefillComponents() {
     }
 
-    static void bind(Main main, EngineProperties props, AuditTrail auditTrail, FhirContext fhirContext, IGenericClient ehr,
-                     WorkItemIntake intake, DraftingModels drafting, Clock clock) {
+    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
+                     IGenericClient ehr, WorkItemIntake intake, DraftingModels drafting, PatientKeys patientKeys, Clock clock) {
         RefillSettings settings = RefillSettings.from(props.asProperties()::getProperty);
         RefillProtocols protocols = RefillProtocols.load(settings.protocolsFile());
         String actor = AuditActors.system(COMPONENT);
-        main.bind("refillTrigger", new RefillTrigger(
+        RefillTrigger trigger = new RefillTrigger(
                 new ChartReader(ehr, auditTrail, actor, clock),
                 new RefillTriage(protocols, clock),
                 new RefillWorkItems(fhirContext, settings, clock),
                 new PatientMessages(drafting.named(props.get("medrelay.refill.drafting-model")), clock),
                 new ControlledSubstanceIntake(intake, main.lookup("workItemStore", WorkItemStore.class),
-                        main.lookup("operatingModes", OperatingModes.class), clock)));
+                        main.lookup("operatingModes", OperatingModes.class), clock));
+        main.bind("refillTrigger", trigger);
+        // built even when off, so a malformed marker or start instant stops the engine at start, not at the first poll
+        String startFrom = props.get("medrelay.refill.fhir-feed.start-from");
+        main.bind("refillFhirFeed", new RefillFhirFeed(ehr,
+                new FhirFeedWatermarks(store, Duration.ofMillis(props.getLong("medrelay.refill.fhir-feed.overlap-ms")), clock),
+                RefillRequestMarker.of(props.get("medrelay.refill.fhir-feed.intent"), props.get("medrelay.refill.fhir-feed.statuses"),
+                        props.get("medrelay.refill.fhir-feed.category")),
+                trigger, patientKeys, auditTrail, actor, clock,
+                startFrom == null || startFrom.isBlank() ? clock.instant() : Instant.parse(startFrom.trim()),
+                props.getInt("medrelay.refill.fhir-feed.page-size"), props.getInt("medrelay.refill.fhir-feed.max-pages")));
     }
 }
