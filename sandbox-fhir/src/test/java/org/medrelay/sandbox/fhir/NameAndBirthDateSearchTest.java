@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +144,18 @@ class NameAndBirthDateSearchTest {
                 .returnBundle(Bundle.class).execute();
 
         assertEquals(List.of(id), bundle.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList());
+    }
+
+    /** Organization defines name on two string elements, name and alias: either matches. */
+    @Test
+    void organizationNameMatchesItsNameOrAlias() {
+        Organization clinic = new Organization();
+        clinic.setName("Fjordview Family Clinic").addAlias("Nordlys Helse");
+        String id = client.create().resource(clinic).execute().getId().getIdPart();
+
+        assertEquals(Set.of(id), idsFound("Organization?name=fjordview"));
+        assertEquals(Set.of(id), idsFound("Organization?name=nordlys"));
+        assertEquals(Set.of(), idsFound("Organization?name=family"));
     }
 
     @Test
