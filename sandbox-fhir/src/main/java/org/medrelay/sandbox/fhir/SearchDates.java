@@ -39,7 +39,8 @@ final class SearchDates {
             LocalDate day = LocalDate.parse(text.substring(0, Math.min(10, text.length())));
             return new Span(day, day);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new InvalidRequestException("Not a FHIR date: " + text);
+            // The value may be a birth date, which is PHI: say what was expected, not what came.
+            throw new InvalidRequestException("A date search value must be yyyy, yyyy-MM or yyyy-MM-dd");
         }
     }
 }

@@ -187,6 +187,8 @@ class NameAndBirthDateSearchTest {
                 () -> idsFound("Observation?birthdate=1980-05-14"));
         assertTrue(undefined.getMessage().contains("birthdate is not defined for Observation"), undefined.getMessage());
         assertThrows(InvalidRequestException.class, () -> idsFound("Patient?address-city=Oslo"));
+        assertThrows(InvalidRequestException.class, () -> idsFound("Patient?birthdate=14.05.1980"));
+        assertThrows(InvalidRequestException.class, () -> idsFound("Patient?family="));
     }
 
     @Test
