@@ -1,9 +1,12 @@
 package org.medrelay.sandbox.fhir;
 
+import org.medrelay.sandbox.fhir.SearchCriteria.DateMatch;
 import org.medrelay.sandbox.fhir.SearchCriteria.IdentifierMatch;
 import org.medrelay.sandbox.fhir.SearchCriteria.ReferenceMatch;
+import org.medrelay.sandbox.fhir.SearchCriteria.StringMatch;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,6 +50,16 @@ final class ResourceSearch {
                 appendReferenceGroup(query, parameter.getKey(), group);
             }
         }
+        for (Map.Entry<String, List<List<StringMatch>>> parameter : criteria.strings().entrySet()) {
+            for (List<StringMatch> group : parameter.getValue()) {
+                appendStringGroup(query, parameter.getKey(), group);
+            }
+        }
+        for (Map.Entry<String, List<List<DateMatch>>> parameter : criteria.dates().entrySet()) {
+            for (List<DateMatch> group : parameter.getValue()) {
+                appendDateGroup(query, parameter.getKey(), group);
+            }
+        }
         if (criteria.updatedFrom() != null) {
             query.append(" AND r.last_updated >= ?", ResourceVersionTable.timestamp(criteria.updatedFrom()));
         }
@@ -82,6 +95,45 @@ final class ResourceSearch {
             query.append(i == 0 ? "(" : " OR (").append("x.target_id = ?", match.targetId());
             if (match.targetType() != null) {
                 query.append(" AND x.target_type = ?", match.targetType());
+            }
+            query.append(")");
+        }
+        query.append("))");
+    }
+
+    private static void appendStringGroup(Query query, String parameter, List<StringMatch> group) {
+        query.append(" AND EXISTS (SELECT 1 FROM fhir_string_index s WHERE s.resource_type = r.resource_type"
+                + " AND s.resource_id = r.resource_id AND s.param_name = ? AND (", parameter);
+        for (int i = 0; i < group.size(); i++) {
+            StringMatch match = group.get(i);
+            query.append(i == 0 ? "(" : " OR (");
+            if (match.exact()) {
+                query.append("s.exact_value = ?", match.value());
+            } else {
+                query.append("s.normalized_value LIKE ? ESCAPE '\\'",
+                        SearchText.startsWithPattern(SearchText.normalize(match.value())));
+            }
+            query.append(")");
+        }
+        query.append("))");
+    }
+
+    /** See {@link DateMatch} for what each prefix compares; a resource's date is its first..last day. */
+    private static void appendDateGroup(Query query, String parameter, List<DateMatch> group) {
+        query.append(" AND EXISTS (SELECT 1 FROM fhir_date_index d WHERE d.resource_type = r.resource_type"
+                + " AND d.resource_id = r.resource_id AND d.param_name = ? AND (", parameter);
+        for (int i = 0; i < group.size(); i++) {
+            DateMatch match = group.get(i);
+            Date first = Date.valueOf(match.firstDay());
+            Date last = Date.valueOf(match.lastDay());
+            query.append(i == 0 ? "(" : " OR (");
+            switch (match.prefix()) {
+                case EQUAL -> query.append("d.first_day >= ? AND d.last_day <= ?", first, last);
+                case GREATERTHAN_OR_EQUALS -> query.append("d.last_day >= ?", first);
+                case GREATERTHAN -> query.append("d.last_day > ?", last);
+                case LESSTHAN_OR_EQUALS -> query.append("d.first_day <= ?", last);
+                case LESSTHAN -> query.append("d.first_day < ?", first);
+                default -> throw new IllegalArgumentException("Unsupported date prefix " + match.prefix());
             }
             query.append(")");
         }

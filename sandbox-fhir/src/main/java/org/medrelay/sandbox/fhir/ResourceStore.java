@@ -12,6 +12,7 @@ final class ResourceStore {
     private final SearchParameterCatalog catalog;
     private final ResourceReader reader;
     private final ResourceWriter writer;
+    private final SearchIndexRebuild rebuild;
 
     ResourceStore(FhirContext fhirContext, DataSource dataSource, Set<String> resourceTypes) {
         SqlTransactions transactions = new SqlTransactions(dataSource);
@@ -25,8 +26,16 @@ final class ResourceStore {
         ResourceJson json = new ResourceJson(fhirContext);
         this.catalog = SearchParameterCatalog.fromDefinitions(fhirContext, resourceTypes);
         this.reader = new ResourceReader(transactions, versions, search, json);
-        this.writer = new ResourceWriter(transactions, typeLock, versions, new SearchIndexTable(),
-                new SearchIndexExtractor(fhirContext, catalog), search, json, Clock.systemUTC());
+        SearchIndexTable index = new SearchIndexTable();
+        SearchIndexExtractor extractor = new SearchIndexExtractor(fhirContext, catalog);
+        this.writer = new ResourceWriter(transactions, typeLock, versions, index, extractor, search, json, Clock.systemUTC());
+        this.rebuild = new SearchIndexRebuild(transactions, typeLock, versions, index, extractor, search, json, catalog,
+                resourceTypes);
+    }
+
+    /** Writes the index rows of every live resource of the types with string or date parameters (after V2). */
+    void rebuildStringAndDateIndex() {
+        rebuild.rebuild(catalog::hasStringOrDateParameters);
     }
 
     SearchParameterCatalog catalog() {

@@ -3,6 +3,7 @@ package org.medrelay.sandbox.fhir;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /** Opens the pooled connection to the sandbox store and brings its schema up to date. */
 final class SandboxDatabase {
@@ -23,10 +24,20 @@ final class SandboxDatabase {
      */
     private static final int H2_LOCK_TIMEOUT_MILLIS = 10_000;
 
+    /** The migration that added the string and date index; rows for resources written before it come from a rebuild. */
+    static final String STRING_AND_DATE_INDEX_VERSION = "2";
+
+    /**
+     * @param stringAndDateIndexAdded whether this start created the string and date index tables, so resources
+     *                                already stored need their rows written ({@link SearchIndexRebuild})
+     */
+    record Opened(HikariDataSource dataSource, boolean stringAndDateIndexAdded) {
+    }
+
     private SandboxDatabase() {
     }
 
-    static HikariDataSource open(String jdbcUrl) {
+    static Opened open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("sandbox-fhir");
@@ -35,13 +46,15 @@ final class SandboxDatabase {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure()
+            MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
                     .table(HISTORY_TABLE)
                     .load()
                     .migrate();
-            return dataSource;
+            boolean indexAdded = result.migrations.stream()
+                    .anyMatch(migration -> STRING_AND_DATE_INDEX_VERSION.equals(migration.version));
+            return new Opened(dataSource, indexAdded);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

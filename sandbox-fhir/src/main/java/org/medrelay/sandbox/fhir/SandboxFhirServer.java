@@ -71,9 +71,13 @@ public final class SandboxFhirServer implements AutoCloseable {
         }
         started = true;
         try {
-            dataSource = SandboxDatabase.open(settings.jdbcUrl());
+            SandboxDatabase.Opened database = SandboxDatabase.open(settings.jdbcUrl());
+            dataSource = database.dataSource();
             Set<String> resourceTypes = SandboxRestfulServer.servedTypes(fhirContext);
             ResourceStore store = new ResourceStore(fhirContext, dataSource, resourceTypes);
+            if (database.stringAndDateIndexAdded()) {
+                store.rebuildStringAndDateIndex();
+            }
             SandboxRestfulServer restfulServer = new SandboxRestfulServer(fhirContext, store, resourceTypes, settings);
             interceptors.forEach(restfulServer::registerInterceptor);
             jetty = newJetty(restfulServer);

@@ -1,17 +1,24 @@
 package org.medrelay.sandbox.fhir;
 
+import ca.uhn.fhir.rest.param.DateAndListParam;
+import ca.uhn.fhir.rest.param.DateOrListParam;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringAndListParam;
+import ca.uhn.fhir.rest.param.StringOrListParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import org.medrelay.sandbox.fhir.SearchCriteria.DateMatch;
 import org.medrelay.sandbox.fhir.SearchCriteria.IdentifierMatch;
 import org.medrelay.sandbox.fhir.SearchCriteria.ReferenceMatch;
+import org.medrelay.sandbox.fhir.SearchCriteria.StringMatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +43,8 @@ final class SearchCriteriaBuilder {
     private final List<List<String>> ids = new ArrayList<>();
     private final List<List<IdentifierMatch>> identifiers = new ArrayList<>();
     private final Map<String, List<List<ReferenceMatch>>> references = new LinkedHashMap<>();
+    private final Map<String, List<List<StringMatch>>> strings = new LinkedHashMap<>();
+    private final Map<String, List<List<DateMatch>>> dates = new LinkedHashMap<>();
     private Instant updatedFrom;
     private Instant updatedTo;
 
@@ -111,6 +120,56 @@ final class SearchCriteriaBuilder {
         return new ReferenceMatch(reference.getResourceType(), reference.getIdPart());
     }
 
+    /** family, given, name: "starts with" ignoring case and accents, or {@code :exact}; {@code :contains} is refused. */
+    SearchCriteriaBuilder strings(String parameter, StringAndListParam and) {
+        if (and == null) {
+            return this;
+        }
+        requireSupported(parameter);
+        List<List<StringMatch>> groups = strings.computeIfAbsent(parameter, name -> new ArrayList<>());
+        for (StringOrListParam or : and.getValuesAsQueryTokens()) {
+            List<StringMatch> group = new ArrayList<>();
+            for (StringParam value : or.getValuesAsQueryTokens()) {
+                if (value.isContains() || value.getMissing() != null) {
+                    throw new InvalidRequestException("The sandbox supports " + parameter + " and " + parameter
+                            + ":exact, not :contains or :missing");
+                }
+                if (value.getValue() == null || value.getValue().isBlank()) {
+                    throw new InvalidRequestException("A " + parameter + " search needs a value");
+                }
+                group.add(new StringMatch(value.getValue(), value.isExact()));
+            }
+            groups.add(group);
+        }
+        return this;
+    }
+
+    /** birthdate: eq (the default), ge, gt, le and lt, on whole days. */
+    SearchCriteriaBuilder dates(String parameter, DateAndListParam and) {
+        if (and == null) {
+            return this;
+        }
+        requireSupported(parameter);
+        List<List<DateMatch>> groups = dates.computeIfAbsent(parameter, name -> new ArrayList<>());
+        for (DateOrListParam or : and.getValuesAsQueryTokens()) {
+            List<DateMatch> group = new ArrayList<>();
+            for (DateParam value : or.getValuesAsQueryTokens()) {
+                ParamPrefixEnum prefix = value.getPrefix() == null ? ParamPrefixEnum.EQUAL : value.getPrefix();
+                if (!RANGE_PREFIXES.contains(prefix) || value.getMissing() != null) {
+                    throw new InvalidRequestException("The sandbox supports eq, gt, ge, lt and le on " + parameter + ", not "
+                            + (value.getMissing() != null ? ":missing" : prefix.getValue()));
+                }
+                if (value.getValueAsString() == null || value.getValueAsString().isEmpty()) {
+                    throw new InvalidRequestException("A " + parameter + " search needs a date");
+                }
+                SearchDates.Span span = SearchDates.spanOf(value.getValueAsString());
+                group.add(new DateMatch(prefix, span.firstDay(), span.lastDay()));
+            }
+            groups.add(group);
+        }
+        return this;
+    }
+
     SearchCriteriaBuilder lastUpdated(DateRangeParam range) {
         if (range == null || range.isEmpty()) {
             return this;
@@ -127,7 +186,7 @@ final class SearchCriteriaBuilder {
     }
 
     SearchCriteria build() {
-        return new SearchCriteria(ids, identifiers, references, updatedFrom, updatedTo);
+        return new SearchCriteria(ids, identifiers, references, strings, dates, updatedFrom, updatedTo);
     }
 
     private void requireSupported(String parameter) {

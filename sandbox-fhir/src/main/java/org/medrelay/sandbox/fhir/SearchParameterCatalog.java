@@ -30,9 +30,18 @@ final class SearchParameterCatalog {
     static final String PATIENT = "patient";
     static final String SUBJECT = "subject";
     static final String BENEFICIARY = "beneficiary";
+    static final String FAMILY = "family";
+    static final String GIVEN = "given";
+    static final String NAME = "name";
+    static final String BIRTHDATE = "birthdate";
 
     /** The reference parameters the engine searches clinical and financial resources by. */
     static final List<String> REFERENCE_PARAMETERS = List.of(PATIENT, SUBJECT, BENEFICIARY);
+
+    /** The string parameters a person is looked up by (fax intake: family name and birth date, as US Core asks). */
+    static final List<String> STRING_PARAMETERS = List.of(FAMILY, GIVEN, NAME);
+
+    static final List<String> DATE_PARAMETERS = List.of(BIRTHDATE);
 
     /**
      * The R4 expressions we can follow: a plain element path, optionally narrowed to one target type,
@@ -46,7 +55,12 @@ final class SearchParameterCatalog {
     record ReferencePath(String parameter, String elementPath, String targetType) {
     }
 
-    private record TypeParameters(List<String> identifierPaths, List<ReferencePath> referencePaths, Set<String> supported) {
+    /** One element that a string or date parameter indexes, e.g. family at {@code Patient.name.family}. */
+    record ValuePath(String parameter, String elementPath) {
+    }
+
+    private record TypeParameters(List<String> identifierPaths, List<ReferencePath> referencePaths,
+                                  List<ValuePath> stringPaths, List<ValuePath> datePaths, Set<String> supported) {
     }
 
     private final Map<String, TypeParameters> byType;
@@ -84,7 +98,28 @@ final class SearchParameterCatalog {
                 supported.add(name);
             }
         }
-        return new TypeParameters(List.copyOf(identifierPaths), List.copyOf(referencePaths), Set.copyOf(supported));
+        List<ValuePath> stringPaths = valuePaths(definition, STRING_PARAMETERS, RestSearchParameterTypeEnum.STRING, supported);
+        List<ValuePath> datePaths = valuePaths(definition, DATE_PARAMETERS, RestSearchParameterTypeEnum.DATE, supported);
+        return new TypeParameters(List.copyOf(identifierPaths), List.copyOf(referencePaths), stringPaths, datePaths,
+                Set.copyOf(supported));
+    }
+
+    /** The parameters of {@code names} the type defines with that type and plain element paths; adds them to supported. */
+    private static List<ValuePath> valuePaths(RuntimeResourceDefinition definition, List<String> names,
+                                              RestSearchParameterTypeEnum parameterType, Set<String> supported) {
+        List<ValuePath> paths = new ArrayList<>();
+        for (String name : names) {
+            RuntimeSearchParam parameter = definition.getSearchParam(name);
+            if (parameter == null || parameter.getParamType() != parameterType) {
+                continue;
+            }
+            List<ReferencePath> followable = followablePaths(name, parameter.getPathsSplitForResourceType(definition.getName()));
+            if (!followable.isEmpty() && followable.stream().allMatch(path -> path.targetType() == null)) {
+                followable.forEach(path -> paths.add(new ValuePath(name, path.elementPath())));
+                supported.add(name);
+            }
+        }
+        return List.copyOf(paths);
     }
 
     private static List<ReferencePath> followablePaths(String parameter, List<String> expressions) {
@@ -105,6 +140,20 @@ final class SearchParameterCatalog {
 
     List<ReferencePath> referencePaths(String resourceType) {
         return parameters(resourceType).referencePaths();
+    }
+
+    List<ValuePath> stringPaths(String resourceType) {
+        return parameters(resourceType).stringPaths();
+    }
+
+    List<ValuePath> datePaths(String resourceType) {
+        return parameters(resourceType).datePaths();
+    }
+
+    /** Whether the type has values in the string or date index, which the tables of V2 added. */
+    boolean hasStringOrDateParameters(String resourceType) {
+        TypeParameters parameters = parameters(resourceType);
+        return !parameters.stringPaths().isEmpty() || !parameters.datePaths().isEmpty();
     }
 
     boolean supports(String resourceType, String parameter) {

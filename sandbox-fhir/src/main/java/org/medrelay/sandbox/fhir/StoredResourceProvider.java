@@ -12,8 +12,10 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateAndListParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
+import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -105,7 +107,11 @@ public final class StoredResourceProvider<T extends IBaseResource> implements IR
             @OptionalParam(name = SearchParameterCatalog.SUBJECT, chainWhitelist = OptionalParam.ALLOW_CHAIN_NOTCHAINED)
             ReferenceAndListParam subject,
             @OptionalParam(name = SearchParameterCatalog.BENEFICIARY, chainWhitelist = OptionalParam.ALLOW_CHAIN_NOTCHAINED)
-            ReferenceAndListParam beneficiary) {
+            ReferenceAndListParam beneficiary,
+            @OptionalParam(name = SearchParameterCatalog.FAMILY) StringAndListParam family,
+            @OptionalParam(name = SearchParameterCatalog.GIVEN) StringAndListParam given,
+            @OptionalParam(name = SearchParameterCatalog.NAME) StringAndListParam name,
+            @OptionalParam(name = SearchParameterCatalog.BIRTHDATE) DateAndListParam birthdate) {
         SearchCriteria criteria = new SearchCriteriaBuilder(resourceType, catalog)
                 .ids(ids)
                 .identifiers(identifiers)
@@ -113,6 +119,10 @@ public final class StoredResourceProvider<T extends IBaseResource> implements IR
                 .references(SearchParameterCatalog.PATIENT, patient)
                 .references(SearchParameterCatalog.SUBJECT, subject)
                 .references(SearchParameterCatalog.BENEFICIARY, beneficiary)
+                .strings(SearchParameterCatalog.FAMILY, family)
+                .strings(SearchParameterCatalog.GIVEN, given)
+                .strings(SearchParameterCatalog.NAME, name)
+                .dates(SearchParameterCatalog.BIRTHDATE, birthdate)
                 .build();
         return reader.search(resourceType, criteria);
     }

@@ -183,7 +183,9 @@ class ResourceCrudTest {
 
         assertEquals(List.of("_id", "_lastUpdated", "beneficiary", "identifier", "patient"), searchParameters(capabilities, "Coverage"));
         assertEquals(List.of("_id", "_lastUpdated", "identifier", "patient", "subject"), searchParameters(capabilities, "Observation"));
-        assertEquals(List.of("_id", "_lastUpdated", "identifier"), searchParameters(capabilities, "Organization"));
+        assertEquals(List.of("_id", "_lastUpdated", "identifier", "name"), searchParameters(capabilities, "Organization"));
+        assertEquals(List.of("_id", "_lastUpdated", "birthdate", "family", "given", "identifier", "name"),
+                searchParameters(capabilities, "Patient"));
         assertFalse(resourceNames(capabilities).contains("Binary"));
         assertTrue(resourceNames(capabilities).containsAll(List.of("Patient", "Coverage", "Encounter", "Appointment",
                 "ServiceRequest", "MedicationRequest", "Observation", "DiagnosticReport", "DocumentReference", "Organization",
