@@ -406,14 +406,6 @@ class EligibilityRoundTripTest {
     }
 
     private static <T> T await(String what, Callable<Optional<T>> probe) throws Exception {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.call();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return Awaits.until(what, TIMEOUT, probe);
     }
 }

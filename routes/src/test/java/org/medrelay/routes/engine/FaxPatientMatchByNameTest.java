@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,14 +172,6 @@ class FaxPatientMatchByNameTest {
     }
 
     private static <T> T await(String what, Callable<Optional<T>> probe) throws Exception {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.call();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return Awaits.until(what, TIMEOUT, probe);
     }
 }
