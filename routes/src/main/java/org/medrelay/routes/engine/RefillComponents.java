@@ -9,6 +9,7 @@ import org.medrelay.processors.drafting.DraftingModels;
 import org.medrelay.processors.refill.ChartReader;
 import org.medrelay.processors.refill.ControlledSubstanceIntake;
 import org.medrelay.processors.drafting.PatientMessages;
+import org.medrelay.processors.refill.RefillFaxTriage;
 import org.medrelay.processors.refill.RefillProtocols;
 import org.medrelay.processors.refill.RefillSettings;
 import org.medrelay.processors.refill.RefillTriage;
@@ -22,7 +23,7 @@ import java.time.Clock;
 
 /**
  * The refill triage beans, built from {@code medrelay.refill.*} and bound for {@code hl7-process} (the
- * {@code refillTrigger} step). The protocol table is read here, so a malformed row stops the engine at start, naming
+ * {@code refillTrigger} step); fax intake gets the same triage for refill-request faxes. The protocol table is read here, so a malformed row stops the engine at start, naming
  * its line.
  */
 final class RefillComponents {
@@ -32,17 +33,19 @@ final class RefillComponents {
     private RefillComponents() {
     }
 
-    static void bind(Main main, EngineProperties props, AuditTrail auditTrail, FhirContext fhirContext, IGenericClient ehr,
-                     WorkItemIntake intake, DraftingModels drafting, Clock clock) {
+    /** @return the refill step of fax intake, sharing the protocols, chart reader and work items with hl7-process */
+    static RefillFaxTriage bind(Main main, EngineProperties props, AuditTrail auditTrail, FhirContext fhirContext,
+                                IGenericClient ehr, WorkItemIntake intake, DraftingModels drafting, Clock clock) {
         RefillSettings settings = RefillSettings.from(props.asProperties()::getProperty);
         RefillProtocols protocols = RefillProtocols.load(settings.protocolsFile());
         String actor = AuditActors.system(COMPONENT);
-        main.bind("refillTrigger", new RefillTrigger(
-                new ChartReader(ehr, auditTrail, actor, clock),
-                new RefillTriage(protocols, clock),
-                new RefillWorkItems(fhirContext, settings, clock),
-                new PatientMessages(drafting.named(props.get("medrelay.refill.drafting-model")), clock),
-                new ControlledSubstanceIntake(intake, main.lookup("workItemStore", WorkItemStore.class),
-                        main.lookup("operatingModes", OperatingModes.class), clock)));
+        ChartReader charts = new ChartReader(ehr, auditTrail, actor, clock);
+        RefillTriage triage = new RefillTriage(protocols, clock);
+        RefillWorkItems workItems = new RefillWorkItems(fhirContext, settings, clock);
+        PatientMessages messages = new PatientMessages(drafting.named(props.get("medrelay.refill.drafting-model")), clock);
+        ControlledSubstanceIntake controlled = new ControlledSubstanceIntake(intake,
+                main.lookup("workItemStore", WorkItemStore.class), main.lookup("operatingModes", OperatingModes.class), clock);
+        main.bind("refillTrigger", new RefillTrigger(charts, triage, workItems, messages, controlled));
+        return new RefillFaxTriage(charts, triage, workItems, messages, controlled);
     }
 }
