@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Refill-request faxes on the real engine: a corpus fax (synthetic text PDF) put in the drop folder, matched to one
  * chart in the engine's EHR, is filed and triaged against the refill protocols and that chart, and becomes the refill
  * workflow's prescriber item with its class, reasons and chart facts, linked to the filed fax; a fax whose drug no
- * protocol covers still reaches the clinician, saying why.
+ * protocol covers still reaches the clinician, saying why. With {@code medrelay.fax.refill-triage} off the fax stays a
+ * fax work item for the clinician.
  */
 class RefillFaxEngineTest {
 
@@ -137,6 +138,35 @@ class RefillFaxEngineTest {
         assertTrue(reasons.contains("last-prescribed: none"), reasons.toString());
         assertFalse(reasons.stream().anyMatch(r -> r.startsWith("drug-class:")), reasons.toString());
         assertTrue(item.links().get(0).reference().startsWith("DocumentReference/"), item.links().toString());
+    }
+
+    @Test
+    void withRefillTriageOffARefillFaxStaysAFaxItemForTheClinician(@TempDir Path otherDir) throws Exception {
+        EngineProperties props = TestEngines.embedded(otherDir.resolve("data"), TestEngines.freePort(), TestEngines.freePort(),
+                Map.of("medrelay.fax.drop-folder.poll-ms", "200", "medrelay.fax.drop-folder.read-lock-check-ms", "200",
+                        "medrelay.fax.refill-triage", "false"));
+        try (MedRelayEngine off = new MedRelayEngine(props).start()) {
+            IGenericClient offEhr = FhirContext.forR4Cached().newRestfulGenericClient(off.fhirBaseUrl());
+            // refill-request-01: Greta Vasgawa, 1935-09-05, member GCF859236902, "Amlodipine 5 mg tablet"
+            Patient patient = new Patient();
+            patient.addIdentifier().setSystem("urn:medrelay:hl7:id:TESTPLAN").setValue("GCF859236902");
+            patient.addName().setFamily("Vasgawa").addGiven("Greta");
+            patient.getBirthDateElement().setValueAsString("1935-09-05");
+            String patientId = offEhr.create().resource(patient).execute().getId().getIdPart();
+            Path drop = otherDir.resolve("data/fax/drop");
+            Files.createDirectories(drop);
+            Files.write(drop.resolve(".copying"), corpus("refill-request-01.pdf"));
+            Files.move(drop.resolve(".copying"), drop.resolve("amlodipine-refill.pdf"));
+
+            WorkItemStore store = off.camelContext().getRegistry().lookupByNameAndType("workItemStore", WorkItemStore.class);
+            WorkItem item = await("the fax work item", () -> store.list(WorkItemQuery.all()).stream().findFirst());
+            assertEquals("fax", item.workflow());
+            assertEquals("refill-request", item.type().code());
+            assertEquals(WorkQueue.CLINICIAN, item.queue());
+            assertEquals("Patient/" + patientId, item.patient().reference());
+            assertEquals("refill-request", item.suiteResult().classification());
+            assertTrue(item.suiteResult().reasons().contains("medication: Amlodipine 5 mg tablet"), item.suiteResult().reasons().toString());
+        }
     }
 
     /** The engine's EHR does not search by name and birth date: the fax is matched by its member id. */
