@@ -46,7 +46,14 @@ public final class RefillWorkItems {
      */
     public List<NewWorkItem> of(MedicationRequest request, RefillDecision decision, PatientRef patient,
                                 String requestReference, String sourceMessageKey, String patientMessage) {
-        List<WorkItemLink> links = new ArrayList<>();
+        return of(request, decision, patient, requestReference, sourceMessageKey, patientMessage, List.of());
+    }
+
+    /** @param sourceLinks where the request came from when it is not in the EHR (a fax's DocumentReference), first */
+    public List<NewWorkItem> of(MedicationRequest request, RefillDecision decision, PatientRef patient,
+                                String requestReference, String sourceMessageKey, String patientMessage,
+                                List<WorkItemLink> sourceLinks) {
+        List<WorkItemLink> links = new ArrayList<>(sourceLinks);
         if (requestReference != null) {
             links.add(WorkItemLink.fhir(requestReference, "refill request"));
         }

@@ -36,6 +36,7 @@ import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
 import org.medrelay.processors.queue.QueueBatches;
 import org.medrelay.processors.remittance.CorrectedClaimDrafts;
+import org.medrelay.processors.refill.RefillFaxTriage;
 import org.medrelay.processors.review.WorkItemIntake;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.routes.mllp.MllpAckOrder;
@@ -127,14 +128,17 @@ final class EngineComponents {
         CorrectedClaimDrafts correctedClaims = ClaimsComponents.bind(main, props, store, auditTrail, payloadCipher, clock);
         RemittanceComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
                 correctedClaims, clock);
-        FaxComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher, clock);
         // Built at startup so a misconfigured endpoint (identified data to one without an agreement) stops the
         // engine rather than the first draft.
         DraftingModels drafting = new DraftingModels(
                 new DraftingProperties(props.asProperties()::getProperty, System::getenv), new Deidentifier(),
                 new DraftingAudit(auditTrail, clock));
         main.bind("draftingModels", drafting);
-        RefillComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, drafting, patientKeys, clock);
+        RefillFaxTriage refillFaxes = RefillComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, drafting,
+                patientKeys, clock);
+        // after refills: a refill-request fax is triaged by the same protocols and work items
+        FaxComponents.bind(main, props, store, auditTrail, fhirContext, ehr, intake, patientKeys, payloadCipher,
+                props.getBoolean("medrelay.fax.refill-triage") ? refillFaxes : null, clock);
         NoShowComponents.bind(main, props, store, auditTrail, ehr, intake, drafting, patientKeys, clock);
         ReferralComponents.bind(main, props, store, auditTrail, intake, clock);
     }

@@ -19,6 +19,7 @@ import org.medrelay.processors.fax.intake.FaxWorkItems;
 import org.medrelay.processors.fhir.AuditedFhirWriter;
 import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.priorauth.cases.DecisionDeadlines;
+import org.medrelay.processors.refill.RefillFaxTriage;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
 import org.medrelay.processors.remittance.SealedRawCopies;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -31,7 +32,7 @@ import java.time.Duration;
 /**
  * The fax intake beans (faxes in from the fax server's SFTP drop and the local drop folder), built from
  * {@code medrelay.fax.*} and bound for the {@code fax-*} routes. The classifier's model is loaded here, so a broken
- * build stops the engine at start.
+ * build stops the engine at start. {@code refillFaxes} is null when {@code medrelay.fax.refill-triage} is off.
  */
 final class FaxComponents {
 
@@ -42,7 +43,7 @@ final class FaxComponents {
 
     static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
                      IGenericClient ehr, WorkItemIntake intake, PatientKeys patientKeys, PayloadCipher payloadCipher,
-                     Clock clock) {
+                     RefillFaxTriage refillFaxes, Clock clock) {
         FaxSettings settings = FaxSettings.fromProperties(props.asProperties()::getProperty);
         String actor = AuditActors.system(COMPONENT);
         main.bind("faxSidecars", new FaxSidecarAttacher());
@@ -55,6 +56,6 @@ final class FaxComponents {
                 new FaxDocumentWriter(new AuditedFhirWriter(new FhirBundleWriter(fhirContext, ehr), auditTrail, actor, clock)),
                 new FaxWorkItems(new PriorAuthCaseStore(store, auditTrail, DecisionDeadlines.CMS_0057_F),
                         Duration.ofHours(props.getLong("medrelay.fax.work-item-due-hours")), clock),
-                intake, patientKeys, auditTrail, actor, clock));
+                intake, refillFaxes, patientKeys, auditTrail, actor, clock));
     }
 }

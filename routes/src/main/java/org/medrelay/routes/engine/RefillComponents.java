@@ -12,6 +12,7 @@ import org.medrelay.processors.refill.ControlledSubstanceIntake;
 import org.medrelay.processors.drafting.PatientMessages;
 import org.medrelay.processors.eligibility.FhirFeedWatermarks;
 import org.medrelay.processors.refill.RefillFhirFeed;
+import org.medrelay.processors.refill.RefillFaxTriage;
 import org.medrelay.processors.refill.RefillProtocols;
 import org.medrelay.processors.refill.RefillRequestMarker;
 import org.medrelay.processors.refill.RefillSettings;
@@ -29,7 +30,7 @@ import java.time.Instant;
 
 /**
  * The refill triage beans, built from {@code medrelay.refill.*} and bound for {@code hl7-process} (the
- * {@code refillTrigger} step) and the {@code refill-fhir-feed} route (the {@code refillFhirFeed} poll). The protocol table is read here, so a malformed row stops the engine at start, naming
+ * {@code refillTrigger} step) and the {@code refill-fhir-feed} route (the {@code refillFhirFeed} poll); fax intake gets the same triage for refill-request faxes. The protocol table is read here, so a malformed row stops the engine at start, naming
  * its line.
  */
 final class RefillComponents {
@@ -39,18 +40,19 @@ final class RefillComponents {
     private RefillComponents() {
     }
 
-    static void bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
-                     IGenericClient ehr, WorkItemIntake intake, DraftingModels drafting, PatientKeys patientKeys, Clock clock) {
+    /** @return the refill step of fax intake, sharing the protocols, chart reader and work items with hl7-process */
+    static RefillFaxTriage bind(Main main, EngineProperties props, DataSource store, AuditTrail auditTrail, FhirContext fhirContext,
+                                IGenericClient ehr, WorkItemIntake intake, DraftingModels drafting, PatientKeys patientKeys, Clock clock) {
         RefillSettings settings = RefillSettings.from(props.asProperties()::getProperty);
         RefillProtocols protocols = RefillProtocols.load(settings.protocolsFile());
         String actor = AuditActors.system(COMPONENT);
-        RefillTrigger trigger = new RefillTrigger(
-                new ChartReader(ehr, auditTrail, actor, clock),
-                new RefillTriage(protocols, clock),
-                new RefillWorkItems(fhirContext, settings, clock),
-                new PatientMessages(drafting.named(props.get("medrelay.refill.drafting-model")), clock),
-                new ControlledSubstanceIntake(intake, main.lookup("workItemStore", WorkItemStore.class),
-                        main.lookup("operatingModes", OperatingModes.class), clock));
+        ChartReader charts = new ChartReader(ehr, auditTrail, actor, clock);
+        RefillTriage triage = new RefillTriage(protocols, clock);
+        RefillWorkItems workItems = new RefillWorkItems(fhirContext, settings, clock);
+        PatientMessages messages = new PatientMessages(drafting.named(props.get("medrelay.refill.drafting-model")), clock);
+        ControlledSubstanceIntake controlled = new ControlledSubstanceIntake(intake,
+                main.lookup("workItemStore", WorkItemStore.class), main.lookup("operatingModes", OperatingModes.class), clock);
+        RefillTrigger trigger = new RefillTrigger(charts, triage, workItems, messages, controlled);
         main.bind("refillTrigger", trigger);
         // built even when off, so a malformed marker or start instant stops the engine at start, not at the first poll
         String startFrom = props.get("medrelay.refill.fhir-feed.start-from");
@@ -61,5 +63,6 @@ final class RefillComponents {
                 trigger, patientKeys, auditTrail, actor, clock,
                 startFrom == null || startFrom.isBlank() ? clock.instant() : Instant.parse(startFrom.trim()),
                 props.getInt("medrelay.refill.fhir-feed.page-size"), props.getInt("medrelay.refill.fhir-feed.max-pages")));
+        return new RefillFaxTriage(charts, triage, workItems, messages, controlled);
     }
 }

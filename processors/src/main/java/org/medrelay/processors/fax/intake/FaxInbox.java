@@ -12,9 +12,11 @@ import org.medrelay.processors.fax.FaxClassifier;
 import org.medrelay.processors.fax.FaxReader;
 import org.medrelay.processors.fax.FaxReading;
 import org.medrelay.processors.fax.FaxType;
+import org.medrelay.processors.refill.RefillFaxTriage;
 import org.medrelay.processors.remittance.SealedRawCopies;
 import org.medrelay.processors.review.NewWorkItem;
 import org.medrelay.processors.review.PatientRef;
+import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,7 +42,9 @@ import java.util.Optional;
  * (PDFBox, Tesseract), classified and its fields extracted; matched to the EHR's Patient; filed on one clear match as a
  * DocumentReference (audited) and routed to its type's queue, or, when unreadable, below the triage threshold, of no
  * known type or not matched to one patient, given to a person as a {@code fax-triage} item with the candidates.
- * Marketing is archived: kept, not routed. Logs name the file, the fax row and the outcome only.
+ * Marketing is archived: kept, not routed. A filed refill request with a medication read off it is run through refill
+ * triage into the refill workflow's items instead of a fax item, when {@code medrelay.fax.refill-triage} is on. Logs
+ * name the file, the fax row and the outcome only.
  */
 public class FaxInbox {
 
@@ -58,6 +63,7 @@ public class FaxInbox {
     private final FaxDocumentWriter documents;
     private final FaxWorkItems workItems;
     private final WorkItemIntake intake;
+    private final RefillFaxTriage refills;
     private final PatientKeys keys;
     private final AuditTrail trail;
     private final String actor;
@@ -65,7 +71,7 @@ public class FaxInbox {
 
     public FaxInbox(FaxFiles files, SealedRawCopies rawCopies, FaxReader reader, FaxClassifier classifier,
                     FaxPatientMatcher matcher, FaxDocumentWriter documents, FaxWorkItems workItems, WorkItemIntake intake,
-                    PatientKeys keys, AuditTrail trail, String actor, Clock clock) {
+                    RefillFaxTriage refills, PatientKeys keys, AuditTrail trail, String actor, Clock clock) {
         this.files = files;
         this.rawCopies = rawCopies;
         this.reader = reader;
@@ -74,6 +80,7 @@ public class FaxInbox {
         this.documents = documents;
         this.workItems = workItems;
         this.intake = intake;
+        this.refills = refills;
         this.keys = keys;
         this.trail = trail;
         this.actor = actor;
@@ -160,7 +167,15 @@ public class FaxInbox {
             return triage(fax, fileName, classification, sidecar, pages, why, match, faxOnly, filed);
         }
         Optional<Long> item = fax.workItemId();
-        if (item.isEmpty()) {
+        if (item.isEmpty() && refillTriage(classification)) {
+            PatientRef patient = match.clear().get().patient();
+            List<WorkItem> made = refills.triage(classification, patient, filed.orElseThrow(), sourceKey, clock.instant(),
+                    new AuditSubject(patient.pseudonymKey(), sourceKey, INTERFACE));
+            item = Optional.of(made.get(0).id());
+            files.workItemMade(fax.id(), item.get());
+            LOG.info("Fax {} ({}): refill request triaged {}, {} refill work item(s)", fileName, sourceKey,
+                    made.get(0).suiteResult().classification(), made.size());
+        } else if (item.isEmpty()) {
             item = Optional.of(accept(fax, workItems.routed(routing.get(), fax.id(), classification, sidecar,
                     match.clear().get(), filed.orElseThrow())));
         }
@@ -169,6 +184,11 @@ public class FaxInbox {
         LOG.info("Fax {} ({}): {} filed as {}, work item {} to {}", fileName, sourceKey, classification.type().word(),
                 filed.get(), item.get(), routing.get().queue().code());
         return new FaxOutcome(fax.id(), "FILED", filed, item);
+    }
+
+    /** A refill request goes through refill triage when that is on and a medication was read off it. */
+    private boolean refillTriage(FaxClassification classification) {
+        return refills != null && classification.type() == FaxType.REFILL_REQUEST && RefillFaxTriage.triageable(classification);
     }
 
     private FaxOutcome triage(FaxFile fax, String fileName, FaxClassification classification, FaxSidecar sidecar, int pages,

@@ -61,6 +61,10 @@ public class FaxWorkItems {
                 priority = WorkItemPriority.URGENT;
             }
         }
+        if (classification.type() == FaxType.REFILL_REQUEST && (classification.fields().medication() == null
+                || classification.fields().medication().isBlank())) {
+            reasons.add("no medication could be read off the fax: not run through refill triage");
+        }
         addContext(reasons, classification, sidecar);
         links.add(WorkItemLink.document("fax-file/" + faxId, "the fax as received"));
         return new NewWorkItem(routing.type(), WORKFLOW, patient.patient(), routing.queue(), null,
