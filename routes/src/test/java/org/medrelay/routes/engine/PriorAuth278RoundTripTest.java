@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,17 +20,17 @@ import org.medrelay.processors.priorauth.cases.PriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
 import org.medrelay.processors.priorauth.cases.PriorAuthState;
 import org.medrelay.processors.priorauth.followup.OrderAuthorizationWriter;
+import org.medrelay.processors.priorauth.followup.PayerFhirServer;
 import org.medrelay.processors.priorauth.followup.PriorAuthIntake;
+import org.medrelay.processors.review.Draft;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemActions;
 import org.medrelay.processors.review.WorkItemQuery;
-import org.medrelay.processors.review.WorkQueue;
 import org.medrelay.processors.review.WorkItemStore;
-
+import org.medrelay.processors.review.WorkQueue;
 import org.medrelay.routes.mllp.AckSummary;
 import org.medrelay.routes.mllp.MllpClient;
 
-import javax.sql.DataSource;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 278 request, the clinician signs it, the engine drops it in the clearinghouse's SFTP outbox (Apache MINA SSHD on
  * 127.0.0.1), the clearinghouse puts the payer's 278 response in the inbox, and the case is approved with its
  * certification number and dates, written onto the order in the EHR. A broken response first is quarantined with its
- * report and changes nothing. And an order over MLLP (ORM^O01) that needs authorization opens its case once written to
- * the EHR, drafted for the clinician to sign.
+ * report and changes nothing. And, end to end for a Da Vinci PAS payer: an order over MLLP (ORM^O01) that needs
+ * authorization opens its case once written to the EHR, drafted for the clinician to sign; the clinician writes the
+ * narrative and approves; the request goes to the payer's Claim/$submit (a HAPI server on loopback: pended) and the
+ * scheduled Claim/$inquire finds it approved, with its authorization number.
  */
 class PriorAuth278RoundTripTest {
 
@@ -63,6 +67,7 @@ class PriorAuth278RoundTripTest {
     @TempDir
     static Path dir;
     private static TestClearinghouse clearinghouse;
+    private static PayerFhirServer payer;
     private static MedRelayEngine engine;
     private static IGenericClient ehr;
     private static int mllpPort;
@@ -80,6 +85,10 @@ class PriorAuth278RoundTripTest {
         overrides.put("medrelay.eligibility.sftp.read-lock-check-ms", "200");
         overrides.put("medrelay.eligibility.payer.67890.name", "EXAMPLE MUTUAL");
         overrides.put("medrelay.work-items.release-retry-ms", "600000");
+        // payer 12345 takes Da Vinci PAS requests: $submit answers pended, $inquire approved
+        payer = new PayerFhirServer(FHIR);
+        overrides.put("medrelay.priorauth.pas-endpoint.12345", payer.baseUrl());
+        overrides.put("medrelay.priorauth.inquiry-poll-ms", "500");
         mllpPort = TestEngines.freePort();
         engine = new MedRelayEngine(TestEngines.embedded(dir.resolve("data"), mllpPort, TestEngines.freePort(),
                 overrides)).start();
@@ -93,6 +102,9 @@ class PriorAuth278RoundTripTest {
         }
         if (clearinghouse != null) {
             clearinghouse.close();
+        }
+        if (payer != null) {
+            payer.close();
         }
     }
 
@@ -146,7 +158,7 @@ class PriorAuth278RoundTripTest {
     }
 
     @Test
-    void anOrmOverMllpNeedingAuthorizationOpensACaseForTheClinicianToSign() throws Exception {
+    void anOrmOverMllpNeedingAuthorizationOpensACaseTheClinicianSignsAndThePayerApproves() throws Exception {
         byte[] orm;
         try (InputStream in = getClass().getResourceAsStream("/medrelay-test-data/hl7v2/orm-o01-prior-auth-mri.hl7")) {
             orm = in.readAllBytes();
@@ -192,6 +204,27 @@ class PriorAuth278RoundTripTest {
                 reasons.toString());
         assertTrue(reasons.contains("prior-auth: case " + opened.id() + " for order ORD5001 (CPT 70551) is awaiting-signature"),
                 reasons.toString());
+        assertEquals(List.of(), payer.submitted, "nothing goes to the payer before the clinician signs");
+
+        // the clinician writes the narrative where the draft marks it and approves: the request goes to $submit
+        Claim claim = (Claim) pas.getEntryFirstRep().getResource();
+        claim.getSupportingInfo().stream().filter(info -> info.hasValueStringType()).findFirst().orElseThrow()
+                .setValue(new StringType("Six weeks of physical therapy without relief; new focal weakness."));
+        bean("workItemActions", WorkItemActions.class).approveEdited(signOff.id(), signOff.version(), "dr-synthetic",
+                Draft.text(FHIR.newJsonParser().encodeResourceToString(pas), "application/fhir+json"));
+        await("the request at the payer's $submit", () -> payer.submitted.stream().findFirst());
+        Claim sent = (Claim) payer.submitted.get(0).getEntryFirstRep().getResource();
+        assertEquals(Claim.Use.PREAUTHORIZATION, sent.getUse());
+        assertTrue(sent.getSupportingInfo().stream().anyMatch(info -> info.hasValueStringType()
+                && info.getValueStringType().getValue().startsWith("Six weeks of physical therapy")), "the clinician's narrative");
+
+        // pended at $submit, approved at the next scheduled $inquire
+        PriorAuthCase approved = await("the case approved", () -> Optional.of(cases().get(opened.id()))
+                .filter(c -> c.state() == PriorAuthState.APPROVED));
+        assertEquals(PayerFhirServer.AUTHORIZATION, approved.authorization().number());
+        assertEquals(List.of("draft", "awaiting-signature", "submitted", "pended", "approved"),
+                cases().history(opened.id()).stream().map(h -> h.to().word()).toList());
+        assertTrue(payer.inquired.size() >= 1);
     }
 
     /** The payer's 278 response through the clearinghouse: A1 certified; broken: SE01 counts one segment too few. */

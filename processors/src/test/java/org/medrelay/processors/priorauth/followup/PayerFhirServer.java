@@ -25,17 +25,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (reviewAction A4, the payer's request for more information as the reason) and whose {@code Claim/$inquire} answers
  * approved (A1, authorization AUTH-778899 for 1 unit, 2026-12-01 to 2027-02-28). It keeps what it received.
  */
-final class PayerFhirServer implements AutoCloseable {
+public final class PayerFhirServer implements AutoCloseable {
 
-    static final String AUTHORIZATION = "AUTH-778899";
-    static final String MORE_INFORMATION = "Send the report of the lumbar X-ray";
+    public static final String AUTHORIZATION = "AUTH-778899";
+    public static final String MORE_INFORMATION = "Send the report of the lumbar X-ray";
     private static final String PAS = "http://hl7.org/fhir/us/davinci-pas/StructureDefinition/";
 
-    final List<Bundle> submitted = new CopyOnWriteArrayList<>();
-    final List<Bundle> inquired = new CopyOnWriteArrayList<>();
+    public final List<Bundle> submitted = new CopyOnWriteArrayList<>();
+    public final List<Bundle> inquired = new CopyOnWriteArrayList<>();
     private final Server jetty;
 
-    PayerFhirServer(FhirContext fhir) throws Exception {
+    public PayerFhirServer(FhirContext fhir) throws Exception {
         RestfulServer server = new RestfulServer(fhir);
         server.registerProvider(new PasOperations());
         jetty = new Server();
@@ -51,7 +51,7 @@ final class PayerFhirServer implements AutoCloseable {
         jetty.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/payer";
     }
 
