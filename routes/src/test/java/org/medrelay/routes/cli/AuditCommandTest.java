@@ -15,8 +15,6 @@ import org.medrelay.processors.audit.AuditOutcome;
 import org.medrelay.processors.audit.AuditQuery;
 import org.medrelay.processors.audit.AuditSubject;
 import org.medrelay.processors.audit.AuditTrail;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
 import org.medrelay.mappings.privacy.PatientKeys;
 import org.medrelay.routes.engine.EngineProperties;
 import org.medrelay.routes.engine.PatientKeySecret;
@@ -54,11 +52,8 @@ class AuditCommandTest {
 
     @BeforeEach
     void engineDataAndOutput() throws Exception {
-        config = dir.resolve("application.properties");
-        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n");
-        EngineProperties props = EngineProperties.load(config);
-        store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+        config = EngineOnDisk.config(dir);
+        store = EngineOnDisk.openStore(config);
     }
 
     @AfterEach

@@ -18,9 +18,6 @@ import org.medrelay.processors.priorauth.cases.NewPriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
 import org.medrelay.processors.priorauth.cases.PriorAuthState;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
-import org.medrelay.routes.engine.EngineProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +45,8 @@ class PriorAuthCasesCommandTest {
 
     @BeforeEach
     void engineStore() throws Exception {
-        config = dir.resolve("application.properties");
-        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n");
-        EngineProperties props = EngineProperties.load(config);
-        store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+        config = EngineOnDisk.config(dir);
+        store = EngineOnDisk.openStore(config);
     }
 
     @AfterEach

@@ -16,9 +16,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditQuery;
 import org.medrelay.processors.audit.AuditTrail;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
-import org.medrelay.routes.engine.EngineProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,9 +112,7 @@ class PriorAuthDraftCommandTest {
         assertTrue(letter.contains("Member ID: SYN44556677"), letter);
         assertTrue(letter.contains("  - Radiculopathy, lumbar region (M54.16)"), letter);
         assertTrue(letter.contains("Enclosed, as the payer asks: physical therapy notes; lumbar X-ray report."), letter);
-        EngineProperties props = EngineProperties.load(config);
-        try (HikariDataSource store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2))) {
+        try (HikariDataSource store = EngineOnDisk.openStore(config)) {
             assertEquals(1, new AuditTrail(store).newestFirst(AuditQuery.ALL, 10).stream()
                     .filter(e -> e.event().action() == AuditAction.DRAFT).count(), "the letter is audited as a draft");
         }

@@ -15,9 +15,6 @@ import org.medrelay.processors.priorauth.cases.DecisionDeadlines;
 import org.medrelay.processors.priorauth.cases.NewPriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCase;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
-import org.medrelay.routes.engine.EngineProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +47,8 @@ class PriorAuthMetricsCommandTest {
 
     @BeforeEach
     void engineStore() throws Exception {
-        config = dir.resolve("application.properties");
-        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n");
-        EngineProperties props = EngineProperties.load(config);
-        store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+        config = EngineOnDisk.config(dir);
+        store = EngineOnDisk.openStore(config);
     }
 
     @AfterEach

@@ -12,9 +12,6 @@ import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.referral.ReferralLoop;
 import org.medrelay.processors.referral.ReferralLoops;
 import org.medrelay.processors.review.PatientRef;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
-import org.medrelay.routes.engine.EngineProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +37,8 @@ class ReferralsCommandTest {
 
     @BeforeEach
     void engineStore() throws Exception {
-        config = dir.resolve("application.properties");
-        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n");
-        EngineProperties props = EngineProperties.load(config);
-        store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+        config = EngineOnDisk.config(dir);
+        store = EngineOnDisk.openStore(config);
     }
 
     @AfterEach

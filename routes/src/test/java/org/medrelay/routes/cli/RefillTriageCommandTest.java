@@ -28,9 +28,6 @@ import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditEntry;
 import org.medrelay.processors.audit.AuditQuery;
 import org.medrelay.processors.audit.AuditTrail;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
-import org.medrelay.routes.engine.EngineProperties;
 import org.medrelay.sandbox.fhir.SandboxFhirServer;
 import org.medrelay.sandbox.fhir.SandboxFhirSettings;
 
@@ -201,9 +198,7 @@ class RefillTriageCommandTest {
     }
 
     private void assertChartReadsAudited() throws Exception {
-        EngineProperties props = EngineProperties.load(config);
-        try (HikariDataSource store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2))) {
+        try (HikariDataSource store = EngineOnDisk.openStore(config)) {
             List<AuditEntry> reads = new AuditTrail(store).newestFirst(AuditQuery.ALL, 50).stream()
                     .filter(e -> e.event().action() == AuditAction.READ).toList();
             assertTrue(reads.stream().map(e -> e.event().target()).toList().containsAll(

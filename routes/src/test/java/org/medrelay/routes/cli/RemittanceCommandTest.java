@@ -14,12 +14,8 @@ import org.medrelay.mappings.x12.remittance.RemittanceReader;
 import org.medrelay.processors.remittance.ReceivedFile;
 import org.medrelay.processors.remittance.RemittanceFiles;
 import org.medrelay.processors.remittance.RemittanceReport;
-import org.medrelay.processors.store.StoreDataSources;
-import org.medrelay.processors.store.StoreSettings;
-import org.medrelay.routes.engine.EngineProperties;
 
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,11 +40,8 @@ class RemittanceCommandTest {
 
     @BeforeEach
     void engineStoreWithTwoFiles() throws Exception {
-        config = dir.resolve("application.properties");
-        Files.writeString(config, "medrelay.data.dir=" + dir.resolve("data").toString().replace('\\', '/') + "\n");
-        EngineProperties props = EngineProperties.load(config);
-        store = StoreDataSources.openAndMigrate(new StoreSettings(props.get("medrelay.store.url"),
-                props.get("medrelay.store.user"), props.get("medrelay.store.password"), 2));
+        config = EngineOnDisk.config(dir);
+        store = EngineOnDisk.openStore(config);
         RemittanceFiles files = new RemittanceFiles(store, Clock.systemUTC());
         processed = files.admit(new ReceivedFile("835-every-category.x12", "sftp", "a".repeat(64), "PAYERTEST", "000000835", 3000), "raw/a").fileId();
         files.saveReport(processed, report(processed));
