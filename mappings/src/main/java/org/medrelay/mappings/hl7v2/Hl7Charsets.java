@@ -153,6 +153,9 @@ public final class Hl7Charsets {
     }
 
     private static boolean isValidUtf8(byte[] raw) {
+        if (isAscii(raw)) {
+            return true; // most messages: no decoder, no buffer, on the ACK path
+        }
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -162,6 +165,15 @@ public final class Hl7Charsets {
         } catch (CharacterCodingException notUtf8) {
             return false;
         }
+    }
+
+    private static boolean isAscii(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] raw, byte... prefix) {

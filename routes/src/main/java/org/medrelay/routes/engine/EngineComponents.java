@@ -34,6 +34,7 @@ import org.medrelay.processors.hl7.Hl7QueuePayload;
 import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
+import org.medrelay.processors.queue.PatientOrderedDispatch;
 import org.medrelay.processors.queue.QueueBatches;
 import org.medrelay.processors.remittance.CorrectedClaimDrafts;
 import org.medrelay.processors.refill.RefillFaxTriage;
@@ -41,6 +42,7 @@ import org.medrelay.processors.review.WorkItemIntake;
 import org.medrelay.processors.store.MessageLog;
 import org.medrelay.routes.mllp.MllpAckOrder;
 import org.medrelay.routes.mllp.MllpConnectionErrorLogger;
+import org.medrelay.routes.mllp.MllpFlushConsolidationFactory;
 import org.medrelay.routes.mllp.MllpFrameDecoderFactory;
 import org.medrelay.routes.mllp.MllpTlsContextFactory;
 import org.medrelay.routes.mllp.MllpTlsSettings;
@@ -88,6 +90,7 @@ final class EngineComponents {
         main.bind("jms", JmsComponent.jmsComponent(jms));
         main.bind("mllpFrameDecoder", new MllpFrameDecoderFactory(props.getInt("medrelay.mllp.max-frame-bytes")));
         main.bind("mllpFrameEncoder", new HL7MLLPNettyEncoderFactory());
+        main.bind("mllpFlushConsolidation", new MllpFlushConsolidationFactory());
         main.bind("mllpConnectionErrors", new MllpConnectionErrorLogger());
         main.bind("mllpTlsParameters", mllpTls);
         MllpAckOrder ackOrder = new MllpAckOrder();
@@ -97,7 +100,8 @@ final class EngineComponents {
                 props.getInt("medrelay.hl7.ingest.send-lanes"), queuePayload, new DurableQueueSender.LaneLimits(
                         props.getInt("medrelay.hl7.ingest.lane-sends-in-flight"),
                         props.getInt("medrelay.hl7.ingest.max-batch-messages"))));
-        main.bind("queueBatches", new QueueBatches());
+        main.bind("hl7PatientDispatch", new PatientOrderedDispatch(new QueueBatches(), "direct:hl7-process-message",
+                props.getInt("medrelay.hl7.processing.patients-at-once")));
 
         main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props)),
                 patientKeys));
