@@ -31,7 +31,7 @@ import java.util.Properties;
  * </ol>
  * Options: {@code --connections N} (8), {@code --seconds S} (30), {@code --window W} (16),
  * {@code --heap-minutes M} (0: then M minutes of lockstep ingest on a fresh engine, printing heap after GC
- * once a minute).
+ * once a minute), {@code --processing 0} (leaves out series 4, which takes up to five minutes).
  */
 public final class MllpIngestBenchmark {
 
@@ -43,6 +43,7 @@ public final class MllpIngestBenchmark {
         Duration window = Duration.ofSeconds(BenchOptions.intOption(args, "--seconds", 30));
         int inFlight = BenchOptions.intOption(args, "--window", 16);
         int heapMinutes = BenchOptions.intOption(args, "--heap-minutes", 0);
+        boolean processing = BenchOptions.intOption(args, "--processing", 1) != 0;
         Duration warmup = Duration.ofSeconds(15); // the JIT compiles the ingest path in about that time
 
         Path dataDir = Files.createTempDirectory("medrelay-bench");
@@ -50,14 +51,14 @@ public final class MllpIngestBenchmark {
                 connections, window.toSeconds(), Runtime.getRuntime().availableProcessors(),
                 JournalSyncCalibration.measureSyncNanos(dataDir.resolve("probe")) / 1e3);
         try {
-            run(dataDir, connections, window, inFlight, heapMinutes, warmup);
+            run(dataDir, connections, window, inFlight, heapMinutes, processing, warmup);
         } finally {
             deleteRecursively(dataDir); // the journal and paging files of a long run take gigabytes
         }
     }
 
     private static void run(Path dataDir, int connections, Duration window, int inFlight, int heapMinutes,
-                            Duration warmup) throws Exception {
+                            boolean processing, Duration warmup) throws Exception {
         LoadResult baseline = measureBaseline(connections, warmup, window);
         report("baseline  camel-mllp auto-ACK, no storage, lockstep", baseline, baseline);
 
@@ -69,9 +70,11 @@ public final class MllpIngestBenchmark {
             report("medrelay  durable ingest, " + inFlight + " in flight per connection",
                     MllpLoad.run(port, connections, inFlight, window, "p"), baseline);
         }
-        port = freePort();
-        try (MedRelayEngine engine = startEngine(Files.createTempDirectory(dataDir, "processing"), port)) {
-            measureProcessing(engine, port, connections);
+        if (processing) {
+            port = freePort();
+            try (MedRelayEngine engine = startEngine(Files.createTempDirectory(dataDir, "processing"), port)) {
+                measureProcessing(engine, port, connections);
+            }
         }
         if (heapMinutes > 0) {
             port = freePort();

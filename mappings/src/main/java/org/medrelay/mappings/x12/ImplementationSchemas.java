@@ -79,7 +79,8 @@ public final class ImplementationSchemas {
                 .map(Map.Entry::getValue).findFirst();
     }
 
-    Optional<Schema> forTransaction(String transactionSetId, String guide) {
+    /** The loaded schema for a transaction set id (ST01) and guide (ST03 or GS08), if MedRelay has one. */
+    public Optional<Schema> forTransaction(String transactionSetId, String guide) {
         return guideFor(transactionSetId, guide).map(this::load);
     }
 
