@@ -5,12 +5,14 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Releases approved drafts through {@link DraftRelease} and records the outcome: RELEASED, or still APPROVED with
  * the failure kept and counted, to be retried by {@link #retryPending()} (the {@code work-items-release-retry}
- * route). An approved item is never dropped: it stays visible in the APPROVED list until its endpoint takes it.
+ * route) when {@link ReleaseRetries} says. An approved item is never dropped: it stays visible in the APPROVED list
+ * until its endpoint takes it, and a release past the item's due date is notified ({@link OverdueNotification}).
  */
 public class DraftDelivery {
 
@@ -20,15 +22,15 @@ public class DraftDelivery {
     private final ReleaseClaims claims;
     private final DraftRelease release;
     private final Clock clock;
-    private final int retryBatch;
+    private final ReleaseRetries retries;
 
-    /** @param retryBatch most items retried per call ({@code medrelay.work-items.release-retry-batch}) */
-    public DraftDelivery(WorkItemStore store, ReleaseClaims claims, DraftRelease release, Clock clock, int retryBatch) {
+    public DraftDelivery(WorkItemStore store, ReleaseClaims claims, DraftRelease release, Clock clock,
+                         ReleaseRetries retries) {
         this.store = store;
         this.claims = claims;
         this.release = release;
         this.clock = clock;
-        this.retryBatch = retryBatch;
+        this.retries = retries;
     }
 
     /**
@@ -44,12 +46,14 @@ public class DraftDelivery {
         try {
             release.release(item, item.draftToRelease());
         } catch (DraftReleaseException | RuntimeException e) {
+            Instant failedAt = clock.instant();
+            Instant nextAttempt = retries.nextAttempt(failedAt, item.release().attempts() + 1);
             store.recordReleaseFailure(item.id(), failureOf(e), e.getClass().getSimpleName(),
-                    WorkItemActors.releaseOf(item), clock.instant());
+                    WorkItemActors.releaseOf(item), failedAt, nextAttempt);
             claims.release(item.id());
             // The exception class only: an endpoint's message could quote what it was sent.
-            LOG.warn("Work item {} ({}) approved but not released, will retry: {}", item.id(), item.workflow(),
-                    e.getClass().getSimpleName());
+            LOG.warn("Work item {} ({}) approved but not released, will retry at {}: {}", item.id(), item.workflow(),
+                    nextAttempt, e.getClass().getSimpleName());
             return store.get(item.id());
         }
         WorkItem released = store.markReleased(item.id(), item.version(), WorkItemActors.releaseOf(item),
@@ -60,12 +64,13 @@ public class DraftDelivery {
     }
 
     /**
-     * Tries again every approved item whose release failed (or whose releasing engine stopped).
+     * Tries again the approved items whose release failed and is due again, and those whose releasing engine
+     * stopped; at most {@link ReleaseRetries#batch()}, the longest waiting first.
      *
      * @return how many were released
      */
     public int retryPending() throws SQLException {
-        List<WorkItem> pending = store.list(WorkItemQuery.all().withStatus(WorkItemStatus.APPROVED).limit(retryBatch));
+        List<WorkItem> pending = store.releasesDue(clock.instant(), retries.batch());
         int released = 0;
         for (WorkItem item : pending) {
             if (deliver(item).status() == WorkItemStatus.RELEASED) {

@@ -23,7 +23,7 @@ final class WorkItemRows {
             + " original_queue, assignee, due_at, priority, status, draft_payload, draft_content_type, classification,"
             + " confidence, reasons_json, source_message_key, links_json, decision, decided_by, decided_at,"
             + " reject_reason, edited_payload, edited_content_type, released_at, release_attempts, last_release_error,"
-            + " escalated_at, created_at, updated_at, updated_by, version";
+            + " next_release_at, escalated_at, created_at, updated_at, updated_by, version";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
@@ -63,7 +63,7 @@ final class WorkItemRows {
                 fromJson(rs.getString("links_json"), LINKS),
                 decided,
                 new ReleaseState(rs.getInt("release_attempts"), rs.getString("last_release_error"),
-                        instant(rs.getTimestamp("released_at"))),
+                        instant(rs.getTimestamp("next_release_at")), instant(rs.getTimestamp("released_at"))),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 rs.getString("updated_by"),

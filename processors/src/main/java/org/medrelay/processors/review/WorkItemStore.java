@@ -133,6 +133,22 @@ public class WorkItemStore {
         }
     }
 
+    /**
+     * APPROVED items whose release is due again at {@code now} (or whose first release never finished), the longest
+     * waiting first: a draft its endpoint keeps refusing moves back by its growing delay and never holds others up.
+     */
+    public List<WorkItem> releasesDue(Instant now, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement("select " + WorkItemRows.COLUMNS + " from work_item"
+                     + " where status = ? and (next_release_at is null or next_release_at <= ?)"
+                     + " order by next_release_at nulls first, id")) {
+            query.setString(1, WorkItemStatus.APPROVED.name());
+            query.setTimestamp(2, SqlChanges.timestamp(now));
+            query.setMaxRows(limit);
+            return readAll(query);
+        }
+    }
+
     /** Approve the suite's result unchanged: APPROVED (to be released), or RECORDED for a shadow item. */
     public WorkItem approve(long id, long expectedVersion, String actor, Instant now) throws SQLException {
         return refusalAudited(id, AuditAction.APPROVE, actor, now, () -> {
@@ -236,7 +252,8 @@ public class WorkItemStore {
                     .text("status", WorkItemStatus.RELEASED.name())
                     .instant("released_at", now)
                     .number("release_attempts", current.release().attempts() + 1L)
-                    .text("last_release_error", null);
+                    .text("last_release_error", null)
+                    .instant("next_release_at", null);
             return update(current, changes, Set.of(WorkItemStatus.APPROVED), ENGINE_ACTOR, now,
                     after -> WorkItemAuditEvents.succeeded(after, AuditAction.RELEASE, actor, now,
                             "released to the " + after.workflow() + " endpoint"));
@@ -251,22 +268,24 @@ public class WorkItemStore {
      * @param failure     what went wrong, without payload content (an exception class, an endpoint's status)
      * @param failureKind the kind only, for the audit trail (an exception class)
      * @param actor       who tried to release it ({@link WorkItemActors#releaseOf})
+     * @param nextAttempt when the retry poll may try it again
      */
-    public void recordReleaseFailure(long id, String failure, String failureKind, String actor, Instant now)
-            throws SQLException {
+    public void recordReleaseFailure(long id, String failure, String failureKind, String actor, Instant now,
+                                     Instant nextAttempt) throws SQLException {
         transaction.commit(c -> {
-            try (PreparedStatement update = c.prepareStatement("update work_item"
-                    + " set release_attempts = release_attempts + 1, last_release_error = ?, updated_at = ? where id = ? and status = ?")) {
+            try (PreparedStatement update = c.prepareStatement("update work_item set release_attempts = release_attempts + 1,"
+                    + " last_release_error = ?, next_release_at = ?, updated_at = ? where id = ? and status = ?")) {
                 update.setString(1, truncate(failure, FAILURE_LIMIT));
-                update.setTimestamp(2, SqlChanges.timestamp(now));
-                update.setLong(3, id);
-                update.setString(4, WorkItemStatus.APPROVED.name());
+                update.setTimestamp(2, SqlChanges.timestamp(nextAttempt));
+                update.setTimestamp(3, SqlChanges.timestamp(now));
+                update.setLong(4, id);
+                update.setString(5, WorkItemStatus.APPROVED.name());
                 update.executeUpdate();
             }
             Optional<WorkItem> item = find(c, id);
             return item.isEmpty() ? AuditedTransaction.Audited.of(null)
                     : AuditedTransaction.Audited.of(null, WorkItemAuditEvents.failed(item.get(), AuditAction.RELEASE,
-                            actor, now, "release failed: " + failureKind + "; retried"));
+                            actor, now, "release failed: " + failureKind + "; retried from " + nextAttempt));
         });
     }
 

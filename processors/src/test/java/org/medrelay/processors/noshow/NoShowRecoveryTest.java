@@ -21,6 +21,7 @@ import org.medrelay.processors.review.DraftDelivery;
 import org.medrelay.processors.review.ModeChangeLog;
 import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.ReleaseClaims;
+import org.medrelay.processors.review.ReleaseRetries;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemAuditHook;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -80,7 +81,8 @@ class NoShowRecoveryTest {
         OperatingModes modes = new OperatingModes(new WorkflowProperties(Map.<String, String>of()::get),
                 new ModeChangeLog(store, WorkItemAuditHook.into(trail)));
         WorkItemIntake intake = new WorkItemIntake(workItems, modes, new DraftDelivery(workItems,
-                new ReleaseClaims(store, Duration.ofMinutes(2)), (item, draft) -> { }, CLOCK, 10), CLOCK);
+                new ReleaseClaims(store, Duration.ofMinutes(2)), (item, draft) -> { }, CLOCK,
+                new ReleaseRetries(10, Duration.ofSeconds(30), Duration.ofHours(1))), CLOCK);
         recovery = new NoShowRecovery(waitlist, events,
                 new PatientMessages(new TemplateDraftingModel(null, new DraftingAudit(trail, CLOCK)), CLOCK),
                 new NoShowWorkItems(Duration.ofDays(1), Duration.ofHours(2), CLOCK), intake, client, keys, trail,

@@ -18,6 +18,7 @@ import org.medrelay.processors.review.DraftDelivery;
 import org.medrelay.processors.review.ModeChangeLog;
 import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.ReleaseClaims;
+import org.medrelay.processors.review.ReleaseRetries;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemAuditHook;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -77,7 +78,8 @@ class ReferralLoopTest {
         OperatingModes modes = new OperatingModes(new WorkflowProperties(Map.<String, String>of()::get),
                 new ModeChangeLog(store, WorkItemAuditHook.into(trail)));
         intake = new WorkItemIntake(workItems, modes, new DraftDelivery(workItems,
-                new ReleaseClaims(store, Duration.ofMinutes(2)), (item, draft) -> { }, clock, 10), clock);
+                new ReleaseClaims(store, Duration.ofMinutes(2)), (item, draft) -> { }, clock,
+                new ReleaseRetries(10, Duration.ofSeconds(30), Duration.ofHours(1))), clock);
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import org.medrelay.processors.review.DraftDelivery;
 import org.medrelay.processors.review.ModeChangeLog;
 import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.ReleaseClaims;
+import org.medrelay.processors.review.ReleaseRetries;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemAuditHook;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -69,7 +70,8 @@ class RefillFhirFeedTest {
         OperatingModes modes = new OperatingModes(new WorkflowProperties(Map.<String, String>of()::get),
                 new ModeChangeLog(store, WorkItemAuditHook.into(trail)));
         DraftDelivery delivery = new DraftDelivery(workItems, new ReleaseClaims(store, Duration.ofMinutes(2)),
-                (item, draft) -> { }, TRIAGE_CLOCK, 10);
+                (item, draft) -> { }, TRIAGE_CLOCK,
+                new ReleaseRetries(10, Duration.ofSeconds(30), Duration.ofHours(1)));
         RefillSettings settings = new RefillSettings(null, Duration.ofDays(2), Duration.ofDays(3));
         return new RefillTrigger(new ChartReader(ehr.client, trail, "system:refills", TRIAGE_CLOCK),
                 new RefillTriage(RefillProtocols.builtIn(), TRIAGE_CLOCK), new RefillWorkItems(SandboxChart.FHIR, settings, TRIAGE_CLOCK),

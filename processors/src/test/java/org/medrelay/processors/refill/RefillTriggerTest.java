@@ -15,6 +15,7 @@ import org.medrelay.processors.review.ModeChangeLog;
 import org.medrelay.processors.review.OperatingMode;
 import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.ReleaseClaims;
+import org.medrelay.processors.review.ReleaseRetries;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemAuditHook;
 import org.medrelay.processors.review.WorkItemIntake;
@@ -63,7 +64,8 @@ class RefillTriggerTest {
         OperatingModes modes = new OperatingModes(new WorkflowProperties(workflowProperties::get),
                 new ModeChangeLog(store, WorkItemAuditHook.into(trail)));
         DraftDelivery delivery = new DraftDelivery(workItems, new ReleaseClaims(store, Duration.ofMinutes(2)),
-                (item, draft) -> released.add(item.id()), CLOCK, 10);
+                (item, draft) -> released.add(item.id()), CLOCK,
+                new ReleaseRetries(10, Duration.ofSeconds(30), Duration.ofHours(1)));
         RefillSettings settings = new RefillSettings(null, Duration.ofDays(2), Duration.ofDays(3));
         return new RefillTrigger(new ChartReader(ehr.client, trail, "system:refills", CLOCK),
                 new RefillTriage(RefillProtocols.builtIn(), CLOCK), new RefillWorkItems(SandboxChart.FHIR, settings, CLOCK),

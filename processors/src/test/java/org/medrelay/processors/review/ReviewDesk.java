@@ -45,7 +45,8 @@ final class ReviewDesk {
         modeChanges = new ModeChangeLog(dataSource, hook);
         modes = new OperatingModes(workflows, modeChanges);
         scorecards = new ScorecardCalculator(new DecisionHistory(dataSource), modes);
-        delivery = new DraftDelivery(store, new ReleaseClaims(dataSource, Duration.ofMinutes(2)), release, clock, 100);
+        delivery = new DraftDelivery(store, new ReleaseClaims(dataSource, Duration.ofMinutes(2)), release, clock,
+                new ReleaseRetries(100, Duration.ofSeconds(30), Duration.ofHours(1)));
         actions = new WorkItemActions(store, delivery, clock);
         intake = new WorkItemIntake(store, modes, delivery, clock);
         escalator = new OverdueEscalator(store, new OverdueNotices(dataSource), clock, 500);

@@ -87,8 +87,19 @@ class WorkItemActionsTest extends H2Desk {
         assertEquals(List.of(item.id()), desk.store.list(WorkItemQuery.all().withStatus(WorkItemStatus.APPROVED))
                 .stream().map(WorkItem::id).toList(), "visible in the APPROVED list");
 
-        assertEquals(0, desk.delivery.retryPending(), "still down");
+        assertEquals(desk.clock.instant().plusSeconds(30), approved.release().nextAttemptAt());
+        assertEquals(0, desk.delivery.retryPending(), "not due: the first retry waits 30 s");
+        assertEquals(1, desk.store.get(item.id()).release().attempts(), "not tried before it was due");
+        desk.clock.advance(Duration.ofSeconds(30));
+        assertEquals(0, desk.delivery.retryPending(), "due, and still down");
+        WorkItem twice = desk.store.get(item.id());
+        assertEquals(2, twice.release().attempts());
+        assertEquals(desk.clock.instant().plusSeconds(60), twice.release().nextAttemptAt(), "the wait doubles");
+
         desk.release.refuse(false);
+        desk.clock.advance(Duration.ofSeconds(59));
+        assertEquals(0, desk.delivery.retryPending(), "the endpoint is back, but the item is not due yet");
+        desk.clock.advance(Duration.ofSeconds(1));
         assertEquals(1, desk.delivery.retryPending());
 
         WorkItem released = desk.store.get(item.id());

@@ -201,14 +201,18 @@ abstract class WorkItemStoreContract {
         ReleaseClaims claims = new ReleaseClaims(dataSource(), Duration.ofMinutes(2));
         assertTrue(claims.claim(approved.id(), desk.clock.instant()));
         assertFalse(claims.claim(approved.id(), desk.clock.instant()), "held by the first releaser");
+        Instant retryAt = desk.clock.instant().plusSeconds(30);
         store.recordReleaseFailure(approved.id(), "release to sftp://payer.example failed: IOException",
-                "IOException", WorkItemActors.WORK_ITEMS, desk.clock.instant());
+                "IOException", WorkItemActors.WORK_ITEMS, desk.clock.instant(), retryAt);
         claims.release(approved.id());
 
         WorkItem failed = store.get(approved.id());
         assertEquals(WorkItemStatus.APPROVED, failed.status());
         assertEquals(1, failed.release().attempts());
         assertEquals("release to sftp://payer.example failed: IOException", failed.release().lastFailure());
+        assertEquals(retryAt, failed.release().nextAttemptAt());
+        assertTrue(store.releasesDue(desk.clock.instant(), 10).isEmpty(), "not due before its retry time");
+        assertEquals(List.of(approved.id()), ids(store.releasesDue(retryAt, 10)));
         assertTrue(claims.claim(approved.id(), desk.clock.instant()));
 
         WorkItem released = store.markReleased(failed.id(), failed.version(), WorkItemActors.WORK_ITEMS,
@@ -216,7 +220,26 @@ abstract class WorkItemStoreContract {
         assertEquals(WorkItemStatus.RELEASED, released.status());
         assertEquals(2, released.release().attempts());
         assertNull(released.release().lastFailure());
+        assertNull(released.release().nextAttemptAt());
         assertFalse(claims.claim(approved.id(), desk.clock.instant()), "only APPROVED items are claimed");
+        assertTrue(store.releasesDue(retryAt, 10).isEmpty(), "released: never due again");
+    }
+
+    @Test
+    void releasesDueComeLongestWaitingFirst() throws SQLException {
+        Instant now = desk.clock.instant();
+        WorkItem failingLong = store.approve(open().id(), 1, "frontdesk.kim", now);
+        WorkItem failingRecently = store.approve(open().id(), 1, "frontdesk.kim", now);
+        WorkItem neverTried = store.approve(open().id(), 1, "frontdesk.kim", now);
+        store.recordReleaseFailure(failingLong.id(), "IOException", "IOException", WorkItemActors.WORK_ITEMS, now,
+                now.plusSeconds(60));
+        store.recordReleaseFailure(failingRecently.id(), "IOException", "IOException", WorkItemActors.WORK_ITEMS, now,
+                now.plusSeconds(30));
+
+        assertEquals(List.of(neverTried.id()), ids(store.releasesDue(now, 10)));
+        assertEquals(List.of(neverTried.id(), failingRecently.id(), failingLong.id()),
+                ids(store.releasesDue(now.plusSeconds(60), 10)), "the one whose release is not yet tried first");
+        assertEquals(List.of(neverTried.id(), failingRecently.id()), ids(store.releasesDue(now.plusSeconds(60), 2)));
     }
 
     @Test

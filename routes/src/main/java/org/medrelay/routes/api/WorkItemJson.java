@@ -53,6 +53,7 @@ final class WorkItemJson {
         json.putObject("release")
                 .put("attempts", item.release().attempts())
                 .put("lastFailure", item.release().lastFailure())
+                .put("nextAttemptAt", text(item.release().nextAttemptAt()))
                 .put("releasedAt", text(item.release().releasedAt()));
         json.put("updatedBy", item.updatedBy());
         return json;

@@ -16,6 +16,7 @@ import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.OverdueEscalator;
 import org.medrelay.processors.review.OverdueNotices;
 import org.medrelay.processors.review.ReleaseClaims;
+import org.medrelay.processors.review.ReleaseRetries;
 import org.medrelay.processors.review.ScorecardCalculator;
 import org.medrelay.processors.review.TaskMirrorLedger;
 import org.medrelay.processors.review.WorkItemActions;
@@ -63,7 +64,9 @@ final class WorkItemComponents {
         });
         DraftDelivery delivery = new DraftDelivery(workItems,
                 new ReleaseClaims(store, Duration.ofMillis(props.getLong("medrelay.work-items.release-lease-ms"))),
-                release, clock, props.getInt("medrelay.work-items.release-retry-batch"));
+                release, clock, new ReleaseRetries(props.getInt("medrelay.work-items.release-retry-batch"),
+                        Duration.ofMillis(props.getLong("medrelay.work-items.release-retry-first-delay-ms")),
+                        Duration.ofMillis(props.getLong("medrelay.work-items.release-retry-max-delay-ms"))));
         WorkItemActions actions = new WorkItemActions(workItems, delivery, clock);
         WorkItemTaskMapper taskMapper = new WorkItemTaskMapper(props.get("medrelay.work-items.task-identifier-system"));
         TaskMirrorLedger ledger = new TaskMirrorLedger(store, payloadCipher);

@@ -82,6 +82,7 @@ class PhiLogScanTest {
                     Map.entry("medrelay.audit.retention-check-ms", "500"),
                     Map.entry("medrelay.work-items.escalation-poll-ms", "200"),
                     Map.entry("medrelay.work-items.release-retry-ms", "200"),
+                    Map.entry("medrelay.work-items.release-retry-first-delay-ms", "100"),
                     Map.entry("medrelay.work-items.task-sync-poll-ms", "300"),
                     Map.entry("medrelay.workflow.denials.release-uri", "direct:denials-outbox?block=false"),
                     // Each log line then carries the route it came from, so the scan can tell every route logged.

@@ -59,6 +59,7 @@ class WorkItemRoutesTest {
         engine = new MedRelayEngine(TestEngines.embedded(dataDir, TestEngines.freePort(), TestEngines.freePort(), Map.of(
                 "medrelay.work-items.escalation-poll-ms", "200",
                 "medrelay.work-items.release-retry-ms", "200",
+                "medrelay.work-items.release-retry-first-delay-ms", "100",
                 "medrelay.work-items.task-sync-poll-ms", "300",
                 // No route listens here until a test adds one: sending fails at once instead of waiting for one.
                 "medrelay.work-items.notify-uri", "direct:overdue-notify?block=false",

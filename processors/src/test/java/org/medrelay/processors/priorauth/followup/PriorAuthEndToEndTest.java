@@ -33,6 +33,7 @@ import org.medrelay.processors.review.ModeChangeLog;
 import org.medrelay.processors.review.OperatingMode;
 import org.medrelay.processors.review.OperatingModes;
 import org.medrelay.processors.review.ReleaseClaims;
+import org.medrelay.processors.review.ReleaseRetries;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemActions;
 import org.medrelay.processors.review.WorkItemAuditHook;
@@ -106,7 +107,8 @@ class PriorAuthEndToEndTest {
         PayerDecisionRecorder decisions = new PayerDecisionRecorder(cases, items, new OrderAuthorizationWriter(ehr),
                 PriorAuthSettings.DEFAULTS);
         DraftDelivery delivery = new DraftDelivery(workItems, new ReleaseClaims(store, Duration.ofMinutes(2)),
-                new PriorAuthSubmission(cases, payer, decisions, clock), clock, 10);
+                new PriorAuthSubmission(cases, payer, decisions, clock), clock,
+                new ReleaseRetries(10, Duration.ofSeconds(30), Duration.ofHours(1)));
         actions = new WorkItemActions(workItems, delivery, clock);
         intake = new PriorAuthIntake(new PriorAuthCheck(PriorAuthRequirements.shipped()), cases,
                 new ChartFactsGatherer(ehr, 365, 10, 100), items, PriorAuthSettings.DEFAULTS, clock);
