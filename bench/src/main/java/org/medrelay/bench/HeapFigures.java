@@ -20,4 +20,18 @@ final class HeapFigures {
         }
         return used;
     }
+
+    /**
+     * The most the old generation held at any point of the run: what outlived young collections, so what a
+     * streaming reader kept. (Its after-collection figure stays 0 until the old generation itself is collected.)
+     */
+    static long oldGenerationPeak() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
 }

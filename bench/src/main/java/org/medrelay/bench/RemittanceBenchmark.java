@@ -25,7 +25,7 @@ import java.util.Map;
  * schema (StAEDI's own validation cost, nothing of MedRelay's); MedRelay's path (X12Reader validating against 005010X221A1,
  * RemittanceReader assembling every claim, DenialCategorizer classifying it); and the same path with envelope
  * checks only, as the second pass of {@code medrelay denials} reads. Prints MB/s and claims/s of the better run
- * of each, the ratios, and the heap left after the last collection; run it with -Xmx256m (bench/remittance
+ * of each, the ratios, and the most the old generation held; run it with -Xmx256m (bench/remittance
  * does). The file is deleted at the end.
  * Usage: RemittanceBenchmark [--claims N] [--claims-per-payment N]
  */
@@ -58,7 +58,7 @@ public final class RemittanceBenchmark {
                     envelopeOnly / 1e6, raw / envelopeOnly);
             System.out.printf("StAEDI's own validating read %.1f MB/s (%.2fx its plain read's time); MedRelay's validating "
                     + "read at %.2fx that%n", rawValidating / 1e6, raw / rawValidating, rawValidating / validated);
-            System.out.printf("heap in use after the last collection: %d MB of %d MB%n", HeapFigures.liveAfterCollection() >> 20,
+            System.out.printf("old generation at its fullest: %d MB of a %d MB heap%n", HeapFigures.oldGenerationPeak() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             Files.deleteIfExists(file);

@@ -1,5 +1,7 @@
 package org.medrelay.processors.remittance;
 
+import org.medrelay.processors.store.RawCopyHash;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What tells one received 835 file from another: the SHA-256 of its bytes, and the sender (ISA06, trimmed) and
@@ -23,7 +23,7 @@ public record ReceivedFile(String fileName, String source, String sha256, String
     private static final int ISA_LENGTH = 106;
 
     public static ReceivedFile of(Path file, String fileName, String source) throws IOException {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = RawCopyHash.newDigest();
         byte[] head = new byte[ISA_LENGTH];
         int headLength = 0;
         long count = 0;
@@ -36,7 +36,7 @@ public record ReceivedFile(String fileName, String source, String sha256, String
                 count += read;
             }
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
+        String sha = RawCopyHash.hex(digest.digest());
         String isa = new String(head, 0, headLength, StandardCharsets.ISO_8859_1).stripLeading();
         if (isa.length() < 16 || !isa.startsWith("ISA")) {
             return new ReceivedFile(fileName, source, sha, NO_SENDER, sha.substring(0, 9), count);
@@ -46,13 +46,5 @@ public record ReceivedFile(String fileName, String source, String sha256, String
         String sender = elements.length > 6 ? elements[6].strip() : NO_SENDER;
         String control = elements.length > 13 ? elements[13].strip() : sha.substring(0, 9);
         return new ReceivedFile(fileName, source, sha, sender, control, count);
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

@@ -23,6 +23,7 @@ import org.medrelay.processors.clearinghouse.ReceivedFileAcknowledgments;
 import org.medrelay.processors.review.PatientRef;
 import org.medrelay.processors.review.WorkItem;
 import org.medrelay.processors.review.WorkItemIntake;
+import org.medrelay.processors.store.SealedRawCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,10 +11,19 @@ public final class RawCopyHash {
     }
 
     public static String of(byte[] raw) {
+        return hex(newDigest().digest(raw));
+    }
+
+    /** A SHA-256 digest, for bytes that are streamed rather than held (a file of hundreds of megabytes). */
+    public static MessageDigest newDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
     }
 }

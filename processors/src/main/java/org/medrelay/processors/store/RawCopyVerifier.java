@@ -4,6 +4,9 @@ import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.crypto.PayloadDecryptionException;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shows the integrity of the raw copies: recomputes the SHA-256 of every stored copy (message log and error store)
- * and compares it with the hash recorded when the copy was stored. A sealed copy that was altered does not even
- * decrypt; one re-sealed by someone holding the key, or a clear one changed in place, no longer matches its hash.
+ * Shows the integrity of the raw copies: recomputes the SHA-256 of every stored copy (message log and error store,
+ * and the sealed files kept of each 835 and fax taken in) and compares it with the hash recorded when the copy was
+ * stored. A sealed copy that was altered does not even decrypt; one re-sealed by someone holding the key, or a
+ * clear one changed in place, no longer matches its hash; a file copy deleted or cut short is named too.
  */
 public class RawCopyVerifier {
 
-    /** One copy that is not what was received, by its audit-trail name ({@code hl7-message/12}, {@code error/3}). */
+    /**
+     * One copy that is not what was received, by its audit-trail name ({@code hl7-message/12}, {@code error/3},
+     * {@code remittance-file/2}, {@code fax-file/5}).
+     */
     public record Mismatch(String target, String problem) {
     }
 
@@ -39,6 +46,14 @@ public class RawCopyVerifier {
     private static final List<StoredPayloadColumn> RAW_COPIES =
             List.of(StoredPayloadColumn.HL7_MESSAGE_RAW_COPY, StoredPayloadColumn.ERROR_RAW_COPY);
 
+    /** A table of files taken in whole: where each one's sealed copy is (raw_copy) and its hash (content_sha256). */
+    private record FileCopies(String table, String targetPrefix, SealedRawCopies.Kind kind) {
+    }
+
+    private static final List<FileCopies> FILE_COPIES = List.of(
+            new FileCopies("remittance_file", "remittance-file/", SealedRawCopies.Kind.REMITTANCE),
+            new FileCopies("fax_file", "fax-file/", SealedRawCopies.Kind.FAX));
+
     private final DataSource dataSource;
     private final PayloadCipher cipher;
 
@@ -53,6 +68,9 @@ public class RawCopyVerifier {
         try (Connection c = dataSource.getConnection()) {
             for (StoredPayloadColumn copies : RAW_COPIES) {
                 verify(c, copies, counts, mismatches);
+            }
+            for (FileCopies files : FILE_COPIES) {
+                verify(c, files, counts, mismatches);
             }
         }
         return new Result(counts[0], counts[1], counts[2], List.copyOf(mismatches));
@@ -90,6 +108,48 @@ public class RawCopyVerifier {
                 }
             }
         } while (read == PAGE);
+    }
+
+    private void verify(Connection c, FileCopies files, long[] counts, List<Mismatch> mismatches) throws SQLException {
+        String sql = "select id, raw_copy, content_sha256 from " + files.table() + " where id > ? order by id";
+        long afterId = 0;
+        int read;
+        do {
+            read = 0;
+            try (PreparedStatement query = c.prepareStatement(sql)) {
+                query.setLong(1, afterId);
+                query.setMaxRows(PAGE);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        afterId = rs.getLong(1);
+                        counts[0]++;
+                        String problem = problemOf(files, Path.of(rs.getString(2)), rs.getString(3).strip());
+                        if (problem != null) {
+                            counts[2]++;
+                            if (mismatches.size() < MISMATCHES_NAMED) {
+                                mismatches.add(new Mismatch(files.targetPrefix() + afterId, problem));
+                            }
+                        }
+                    }
+                }
+            }
+        } while (read == PAGE);
+    }
+
+    /** Null when the file copy opens whole and matches its hash; streamed, whatever the file's size. */
+    private String problemOf(FileCopies files, Path copy, String recorded) {
+        if (!Files.isRegularFile(copy)) {
+            return "the sealed copy " + copy.getFileName() + " is missing";
+        }
+        String actual;
+        try {
+            actual = new SealedRawCopies(copy.getParent(), cipher, files.kind()).sha256Of(copy, recorded);
+        } catch (IOException | PayloadDecryptionException e) {
+            return e.getMessage();
+        }
+        return actual.equals(recorded) ? null
+                : "SHA-256 " + actual + " does not match the " + recorded + " recorded when it was stored";
     }
 
     /** Null when the copy matches its hash. */

@@ -1,4 +1,4 @@
-package org.medrelay.processors.remittance;
+package org.medrelay.processors.store;
 
 import org.medrelay.processors.crypto.PayloadBinding;
 import org.medrelay.processors.crypto.PayloadCipher;
@@ -15,42 +15,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 /**
- * Keeps the raw copy of every 835 file taken in, before the inbox lets go of it: the bytes as received, sealed by the
- * engine's {@link PayloadCipher} (AES-256-GCM, or clear when encryption is off) in chunks of 1 MiB, so a file of
- * hundreds of megabytes is never held in memory. Each chunk is bound to the file's SHA-256 and its position, so a
- * chunk moved, dropped or altered fails to open; a trailing empty chunk marks the copy complete. Written as
- * {@code .part-<sha>} and forced to disk before the rename, so a copy under its name is whole.
+ * Keeps the raw copy of every whole file taken in (an 835, a fax) before the inbox lets go of it: the bytes as
+ * received, sealed by the engine's {@link PayloadCipher} (AES-256-GCM, or clear when encryption is off) in chunks of
+ * 1 MiB, so a file of hundreds of megabytes is never held in memory. Each chunk is bound to the file's kind, its
+ * SHA-256 and its position, so a chunk moved, dropped or altered fails to open; a trailing empty chunk marks the copy
+ * complete. Written as {@code .part-<sha>} and forced to disk before the rename, so a copy under its name is whole.
  */
 public final class SealedRawCopies {
 
-    static final String KIND = "remittance-raw-copy";
+    /** What a copy holds. Its chunks are bound to it, so a copy of one workflow never opens as another's. */
+    public enum Kind {
+        REMITTANCE("remittance-raw-copy", ".x12.sealed"),
+        FAX("fax-raw-copy", ".fax.sealed");
+
+        private final String binding;
+        private final String suffix;
+
+        Kind(String binding, String suffix) {
+            this.binding = binding;
+            this.suffix = suffix;
+        }
+    }
+
     private static final int CHUNK = 1024 * 1024;
     private final Path folder;
     private final PayloadCipher cipher;
-    private final String kind;
-    private final String suffix;
+    private final Kind kind;
 
-    public SealedRawCopies(Path folder, PayloadCipher cipher) {
-        this(folder, cipher, KIND, ".x12.sealed");
-    }
-
-    /**
-     * @param kind   what the chunks are bound to besides the hash, so a copy of one workflow never opens as another's
-     * @param suffix the copy's name after its hash, e.g. {@code .fax.sealed}
-     */
-    public SealedRawCopies(Path folder, PayloadCipher cipher, String kind, String suffix) {
+    /** @param folder where copies are kept, as {@code <sha256><suffix of the kind>} */
+    public SealedRawCopies(Path folder, PayloadCipher cipher, Kind kind) {
         this.folder = folder;
         this.cipher = cipher;
         this.kind = kind;
-        this.suffix = suffix;
     }
 
     /** @return the raw copy, {@code <folder>/<sha256><suffix>}; an existing copy of the same bytes is kept */
     public Path keep(Path received, String sha256) throws IOException {
         Files.createDirectories(folder);
-        Path copy = folder.resolve(sha256 + suffix);
+        Path copy = folder.resolve(sha256 + kind.suffix);
         if (Files.exists(copy)) {
             return copy;
         }
@@ -92,6 +98,18 @@ public final class SealedRawCopies {
         }
     }
 
+    /**
+     * The SHA-256 (hex) of the bytes the copy gives back, to compare with the one recorded when it was kept: a copy
+     * re-sealed by someone holding the key, or a clear one changed in place, opens but no longer matches.
+     *
+     * @param sha256 the hash recorded for the copy, which its chunks are bound to
+     */
+    public String sha256Of(Path copy, String sha256) throws IOException {
+        MessageDigest digest = RawCopyHash.newDigest();
+        open(copy, sha256, new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return RawCopyHash.hex(digest.digest());
+    }
+
     private void writeChunk(DataOutputStream out, byte[] plain, String sha256, int index) throws IOException {
         byte[] sealed = cipher.seal(plain, binding(sha256, index));
         out.writeInt(sealed.length);
@@ -99,6 +117,6 @@ public final class SealedRawCopies {
     }
 
     private PayloadBinding binding(String sha256, int index) {
-        return new PayloadBinding(kind, sha256 + "/" + index);
+        return new PayloadBinding(kind.binding, sha256 + "/" + index);
     }
 }

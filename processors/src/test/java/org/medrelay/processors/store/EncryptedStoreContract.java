@@ -3,6 +3,7 @@ package org.medrelay.processors.store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.mappings.hl7v2.Hl7MessageHeader;
 import org.medrelay.processors.audit.AuditAction;
 import org.medrelay.processors.audit.AuditChainVerifier;
@@ -14,6 +15,10 @@ import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.crypto.PayloadKeyRing;
 import org.medrelay.processors.crypto.SealedPayloadFormat;
 import org.medrelay.processors.crypto.TestKeys;
+import org.medrelay.processors.fax.intake.FaxFiles;
+import org.medrelay.processors.fax.intake.FaxSidecar;
+import org.medrelay.processors.remittance.ReceivedFile;
+import org.medrelay.processors.remittance.RemittanceFiles;
 import org.medrelay.processors.review.Draft;
 import org.medrelay.processors.review.NewWorkItem;
 import org.medrelay.processors.review.OperatingMode;
@@ -28,6 +33,8 @@ import org.medrelay.processors.review.WorkQueue;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -157,6 +164,39 @@ abstract class EncryptedStoreContract {
         RawCopyVerifier.Result result = new RawCopyVerifier(store, cipher).verify();
         assertEquals(1, result.mismatchCount());
         assertTrue(result.mismatches().get(0).problem().startsWith("SHA-256 "), result.mismatches().get(0).problem());
+    }
+
+    @Test
+    void theSealedFileCopiesOfRemittancesAndFaxesAreVerifiedAndAnAlteredOrMissingOneNamed(@TempDir Path dir)
+            throws Exception {
+        Path era = Files.writeString(dir.resolve("era.835"), "ISA*00*          *00*          *ZZ*SYNTHPAYER     "
+                + "*ZZ*SYNTHPRACTICE  *261124*1000*^*00501*000000905*0*T*:~\nCLP*PCN-1*1*100*80**12*PAYERREF~\n"
+                + "NM1*QC*1*" + NAME + "*ZEBEDIAH****MI*W100000001~\n");
+        ReceivedFile received = ReceivedFile.of(era, "era.835", "drop-folder");
+        Path eraCopy = new SealedRawCopies(dir.resolve("remittance"), cipher, SealedRawCopies.Kind.REMITTANCE)
+                .keep(era, received.sha256());
+        long eraId = new RemittanceFiles(store, Clock.systemUTC()).admit(received, eraCopy.toString()).fileId();
+        Path fax = Files.writeString(dir.resolve("fax.pdf"), "%PDF-1.4 synthetic referral for " + NAME);
+        String faxSha = ReceivedFile.of(fax, "fax.pdf", "sftp").sha256();
+        Path faxCopy = new SealedRawCopies(dir.resolve("fax"), cipher, SealedRawCopies.Kind.FAX).keep(fax, faxSha);
+        long faxId = new FaxFiles(store, Clock.systemUTC()).admit("fax.pdf", "sftp", faxSha, Files.size(fax),
+                faxCopy.toString(), FaxSidecar.NONE).orElseThrow().id();
+
+        RawCopyVerifier.Result intact = new RawCopyVerifier(store, cipher).verify();
+        assertTrue(intact.intact(), intact.mismatches().toString());
+        assertEquals(2, intact.checked());
+
+        byte[] sealed = Files.readAllBytes(faxCopy);
+        sealed[sealed.length / 2] ^= 0x01;
+        Files.write(faxCopy, sealed);
+        Files.delete(eraCopy);
+
+        RawCopyVerifier.Result result = new RawCopyVerifier(store, cipher).verify();
+        assertEquals(2, result.mismatchCount());
+        assertEquals("remittance-file/" + eraId, result.mismatches().get(0).target());
+        assertEquals("the sealed copy " + eraCopy.getFileName() + " is missing", result.mismatches().get(0).problem());
+        assertEquals("fax-file/" + faxId, result.mismatches().get(1).target());
+        assertTrue(result.mismatches().get(1).problem().contains("integrity"), result.mismatches().get(1).problem());
     }
 
     @Test

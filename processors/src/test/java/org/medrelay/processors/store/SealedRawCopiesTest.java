@@ -1,10 +1,11 @@
-package org.medrelay.processors.remittance;
+package org.medrelay.processors.store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.crypto.PayloadDecryptionException;
 import org.medrelay.processors.crypto.PayloadKeyRing;
+import org.medrelay.processors.remittance.ReceivedFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,13 +36,13 @@ class SealedRawCopiesTest {
         Path received = Files.write(dir.resolve("835.x12"), content);
         String sha = ReceivedFile.of(received, "835.x12", "sftp").sha256();
 
-        Path copy = new SealedRawCopies(dir.resolve("raw"), cipher).keep(received, sha);
+        Path copy = new SealedRawCopies(dir.resolve("raw"), cipher, SealedRawCopies.Kind.REMITTANCE).keep(received, sha);
 
         assertEquals(sha + ".x12.sealed", copy.getFileName().toString());
         assertFalse(new String(Files.readAllBytes(copy), StandardCharsets.ISO_8859_1).contains("NM1*QC*1*TESTPATIENT"),
                 "the copy is sealed, not clear");
         ByteArrayOutputStream back = new ByteArrayOutputStream();
-        new SealedRawCopies(dir.resolve("raw"), cipher).open(copy, sha, back);
+        new SealedRawCopies(dir.resolve("raw"), cipher, SealedRawCopies.Kind.REMITTANCE).open(copy, sha, back);
         assertArrayEquals(content, back.toByteArray());
     }
 
@@ -49,7 +50,7 @@ class SealedRawCopiesTest {
     void anAlteredOrCutCopyIsRefused() throws Exception {
         Path received = Files.write(dir.resolve("835.x12"), content(1_500_000));
         String sha = ReceivedFile.of(received, "835.x12", "sftp").sha256();
-        SealedRawCopies copies = new SealedRawCopies(dir.resolve("raw"), cipher);
+        SealedRawCopies copies = new SealedRawCopies(dir.resolve("raw"), cipher, SealedRawCopies.Kind.REMITTANCE);
         Path copy = copies.keep(received, sha);
         byte[] sealed = Files.readAllBytes(copy);
 

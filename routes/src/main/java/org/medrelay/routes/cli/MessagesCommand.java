@@ -33,9 +33,9 @@ final class MessagesCommand {
             description = "application.properties of the engine (default: ./application.properties if present)")
     Path config;
 
-    @Command(name = "verify", description = "Recompute the SHA-256 of every stored raw copy (message log and error "
-            + "store) and compare it with the hash kept when it was stored. Exit 0 when all match, 1 naming the copies "
-            + "that do not, 3 when the store cannot be opened.")
+    @Command(name = "verify", description = "Recompute the SHA-256 of every stored raw copy (message log, error "
+            + "store, and the sealed copies of the 835 files and faxes taken in) and compare it with the hash kept when "
+            + "it was stored. Exit 0 when all match, 1 naming the copies that do not, 3 when the store cannot be opened.")
     int verify() throws Exception {
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
         PayloadCipher cipher = PayloadEncryptionKeys.forTools(props);

@@ -21,7 +21,7 @@ import org.medrelay.processors.fhir.FhirBundleWriter;
 import org.medrelay.processors.priorauth.cases.DecisionDeadlines;
 import org.medrelay.processors.refill.RefillFaxTriage;
 import org.medrelay.processors.priorauth.cases.PriorAuthCaseStore;
-import org.medrelay.processors.remittance.SealedRawCopies;
+import org.medrelay.processors.store.SealedRawCopies;
 import org.medrelay.processors.review.WorkItemIntake;
 
 import javax.sql.DataSource;
@@ -48,7 +48,7 @@ final class FaxComponents {
         String actor = AuditActors.system(COMPONENT);
         main.bind("faxSidecars", new FaxSidecarAttacher());
         main.bind("faxInbox", new FaxInbox(new FaxFiles(store, clock),
-                new SealedRawCopies(Path.of(props.get("medrelay.fax.raw-copy-dir")), payloadCipher, "fax-raw-copy", ".fax.sealed"),
+                new SealedRawCopies(Path.of(props.get("medrelay.fax.raw-copy-dir")), payloadCipher, SealedRawCopies.Kind.FAX),
                 new FaxReader(settings), FaxClassifier.shipped(settings),
                 new FaxPatientMatcher(ehr, patientKeys, auditTrail, actor,
                         Double.parseDouble(props.get("medrelay.fax.match.min-score")),

@@ -26,7 +26,7 @@ import org.medrelay.processors.remittance.RemittanceFiles;
 import org.medrelay.processors.remittance.RemittanceInbox;
 import org.medrelay.processors.remittance.RemittancePatients;
 import org.medrelay.processors.remittance.RemittanceSettings;
-import org.medrelay.processors.remittance.SealedRawCopies;
+import org.medrelay.processors.store.SealedRawCopies;
 import org.medrelay.processors.review.WorkItemIntake;
 
 import javax.sql.DataSource;
@@ -61,7 +61,7 @@ final class RemittanceComponents {
                     new ClaimPriority(settings.highDollarAmount(), settings.deadlineSoonDays(), settings.dueBeforeDeadlineDays()),
                     settings.patientResponsibilityItems(), carcs, rarcs, clock);
             main.bind("remittanceInbox", new RemittanceInbox(files,
-                    new SealedRawCopies(settings.rawCopyDir(), payloadCipher),
+                    new SealedRawCopies(settings.rawCopyDir(), payloadCipher, SealedRawCopies.Kind.REMITTANCE),
                     new Quarantine(settings.quarantineDir(), clock),
                     new ReceivedFileAcknowledgments(new AcknowledgmentWriter(new StoredControlNumbers(store), clock),
                             settings.acknowledgeReceived()),

@@ -13,7 +13,7 @@ import org.medrelay.processors.fax.FaxReader;
 import org.medrelay.processors.fax.FaxReading;
 import org.medrelay.processors.fax.FaxType;
 import org.medrelay.processors.refill.RefillFaxTriage;
-import org.medrelay.processors.remittance.SealedRawCopies;
+import org.medrelay.processors.store.SealedRawCopies;
 import org.medrelay.processors.review.NewWorkItem;
 import org.medrelay.processors.review.PatientRef;
 import org.medrelay.processors.review.WorkItem;
