@@ -158,7 +158,8 @@ abstract class WorkItemAuditContract {
         AuditEvent failed = only(AuditAction.RELEASE);
         assertEquals(AuditOutcome.FAILURE, failed.outcome());
         assertEquals("system:work-items", failed.actor());
-        assertEquals("release failed: DraftReleaseException; retried", failed.reason());
+        assertEquals("release failed: DraftReleaseException; retried from " + desk.clock.instant().plusSeconds(30),
+                failed.reason(), "the kind and when it is tried again: nothing of the endpoint's words");
     }
 
     @Test
