@@ -9,6 +9,9 @@ import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.crypto.PayloadDecryptionException;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +27,11 @@ import java.util.List;
  * which key): a batch is re-encrypted and audited, or neither. Payloads already in the write form are left alone,
  * so a second run after an interruption carries on where the first stopped.
  *
+ * <p>The sealed copies of whole files (835s, faxes: {@link SealedRawCopies.Kind}) are re-sealed too, each into a
+ * file beside it that replaces it once whole, and audited per batch of files.
+ *
  * <p>A payload that cannot be decrypted (altered, or its key is not configured) is left as it is and reported;
- * it does not stop the others.
+ * it does not stop the others. So is a file copy that is missing.
  */
 public class PayloadReEncryption {
 
@@ -60,6 +66,16 @@ public class PayloadReEncryption {
             long afterId = 0;
             while (true) {
                 long lastId = batch(column, afterId, batchSize, actor, tally);
+                if (lastId == afterId) {
+                    break;
+                }
+                afterId = lastId;
+            }
+        }
+        for (SealedRawCopies.Kind kind : SealedRawCopies.Kind.values()) {
+            long afterId = 0;
+            while (true) {
+                long lastId = batch(kind, afterId, batchSize, actor, tally);
                 if (lastId == afterId) {
                     break;
                 }
@@ -109,6 +125,56 @@ public class PayloadReEncryption {
         }
     }
 
+    /**
+     * Re-seals the next batch of file copies. No row is locked: a copy is written once, before its row, and never
+     * changed by the engine; the re-sealed file replaces it in one rename.
+     *
+     * @return the last id examined, or {@code afterId} when there were no rows left
+     */
+    private long batch(SealedRawCopies.Kind kind, long afterId, int size, String actor, Tally tally)
+            throws SQLException {
+        long lastId = afterId;
+        List<Long> changed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement(kind.pageQuery())) {
+            query.setLong(1, afterId);
+            query.setMaxRows(size);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    lastId = rs.getLong(1);
+                    tally.examined++;
+                    if (reseal(kind, lastId, Path.of(rs.getString(2)), rs.getString(3).strip(), tally)) {
+                        changed.add(lastId);
+                    }
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            trail.append(auditEvent(kind.label(), kind.target(changed.get(0)),
+                    kind.target(changed.get(changed.size() - 1)), changed.size(), actor));
+        }
+        tally.reEncrypted += changed.size();
+        return lastId;
+    }
+
+    /** @return whether the copy was re-sealed; false when it already was in the write form or could not be */
+    private boolean reseal(SealedRawCopies.Kind kind, long id, Path copy, String sha256, Tally tally) {
+        SealedRawCopies copies = new SealedRawCopies(copy.getParent(), cipher, kind);
+        try {
+            if (!Files.isRegularFile(copy)) {
+                throw new IOException("the sealed copy " + copy.getFileName() + " is missing");
+            }
+            if (copies.inWriteForm(copy)) {
+                return false;
+            }
+            copies.reseal(copy, sha256);
+            return true;
+        } catch (IOException | PayloadDecryptionException unreadable) {
+            tally.unreadable(kind.target(id) + " (" + kind.label() + "): " + unreadable.getMessage());
+            return false;
+        }
+    }
+
     /** The new stored form, or null when the payload stays as it is. */
     private byte[] reseal(StoredPayloadColumn column, long id, String bindingValue, byte[] stored, Tally tally) {
         if (cipher.isInWriteForm(stored)) {
@@ -117,20 +183,23 @@ public class PayloadReEncryption {
         try {
             return cipher.reseal(stored, column.bindingOf(bindingValue));
         } catch (PayloadDecryptionException unreadable) {
-            tally.unreadableCount++;
-            if (tally.unreadable.size() < UNREADABLE_NAMED) {
-                tally.unreadable.add(column.target(id) + " (" + column.label() + "): " + unreadable.getMessage());
-            }
+            tally.unreadable(column.target(id) + " (" + column.label() + "): " + unreadable.getMessage());
             return null;
         }
     }
 
     private AuditEvent auditEvent(StoredPayloadColumn column, List<Long> ids, String actor) {
-        String target = column.target(ids.get(0)) + (ids.size() == 1 ? "" : ".." + ids.get(ids.size() - 1));
+        return auditEvent(column.label(), column.target(ids.get(0)), column.target(ids.get(ids.size() - 1)),
+                ids.size(), actor);
+    }
+
+    /** @param first the audit name of the first row changed ({@code error/3}); {@code last} that of the last */
+    private AuditEvent auditEvent(String label, String first, String last, int count, String actor) {
+        String target = count == 1 ? first : first + ".." + last.substring(last.lastIndexOf('/') + 1);
         String done = cipher.writeKeyId().map(id -> "re-encrypted under key id " + id)
                 .orElse("decrypted to clear (encryption off)");
         return AuditEvent.of(actor, AuditAction.RE_ENCRYPT, clock.instant(), AuditSubject.NONE, target,
-                AuditOutcome.SUCCESS, ids.size() + " payload(s) of " + column.label() + " " + done);
+                AuditOutcome.SUCCESS, count + " payload(s) of " + label + " " + done);
     }
 
     private static final class Tally {
@@ -138,5 +207,12 @@ public class PayloadReEncryption {
         long reEncrypted;
         long unreadableCount;
         final List<String> unreadable = new ArrayList<>();
+
+        void unreadable(String line) {
+            unreadableCount++;
+            if (unreadable.size() < UNREADABLE_NAMED) {
+                unreadable.add(line);
+            }
+        }
     }
 }

@@ -31,6 +31,7 @@ import org.medrelay.processors.review.WorkItemStore;
 import org.medrelay.processors.review.WorkItemType;
 import org.medrelay.processors.review.WorkQueue;
 
+import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,21 +167,44 @@ abstract class EncryptedStoreContract {
         assertTrue(result.mismatches().get(0).problem().startsWith("SHA-256 "), result.mismatches().get(0).problem());
     }
 
+    /** An 835 taken in: its sealed copy kept and its row admitted. */
+    private long remittanceFileKept(Path dir, String controlNumber) throws Exception {
+        Path era = Files.writeString(dir.resolve("era-" + controlNumber + ".835"), "ISA*00*          *00*          "
+                + "*ZZ*SYNTHPAYER     *ZZ*SYNTHPRACTICE  *261124*1000*^*00501*" + controlNumber + "*0*T*:~\n"
+                + "CLP*PCN-1*1*100*80**12*PAYERREF~\nNM1*QC*1*" + NAME + "*ZEBEDIAH****MI*W100000001~\n");
+        ReceivedFile received = ReceivedFile.of(era, era.getFileName().toString(), "drop-folder");
+        Path copy = new SealedRawCopies(dir.resolve("remittance"), cipher, SealedRawCopies.Kind.REMITTANCE)
+                .keep(era, received.sha256());
+        return new RemittanceFiles(store, Clock.systemUTC()).admit(received, copy.toString()).fileId();
+    }
+
+    /** A fax taken in: its sealed copy kept and its row admitted. */
+    private long faxKept(Path dir) throws Exception {
+        Path fax = Files.writeString(dir.resolve("fax.pdf"), "%PDF-1.4 synthetic referral for " + NAME);
+        String sha = ReceivedFile.of(fax, "fax.pdf", "sftp").sha256();
+        Path copy = new SealedRawCopies(dir.resolve("fax"), cipher, SealedRawCopies.Kind.FAX).keep(fax, sha);
+        return new FaxFiles(store, Clock.systemUTC()).admit("fax.pdf", "sftp", sha, Files.size(fax), copy.toString(),
+                FaxSidecar.NONE).orElseThrow().id();
+    }
+
+    private Path copyOf(String table, long id) throws SQLException {
+        try (Connection c = store.getConnection();
+             PreparedStatement query = c.prepareStatement("select raw_copy from " + table + " where id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next());
+                return Path.of(rs.getString(1));
+            }
+        }
+    }
+
     @Test
     void theSealedFileCopiesOfRemittancesAndFaxesAreVerifiedAndAnAlteredOrMissingOneNamed(@TempDir Path dir)
             throws Exception {
-        Path era = Files.writeString(dir.resolve("era.835"), "ISA*00*          *00*          *ZZ*SYNTHPAYER     "
-                + "*ZZ*SYNTHPRACTICE  *261124*1000*^*00501*000000905*0*T*:~\nCLP*PCN-1*1*100*80**12*PAYERREF~\n"
-                + "NM1*QC*1*" + NAME + "*ZEBEDIAH****MI*W100000001~\n");
-        ReceivedFile received = ReceivedFile.of(era, "era.835", "drop-folder");
-        Path eraCopy = new SealedRawCopies(dir.resolve("remittance"), cipher, SealedRawCopies.Kind.REMITTANCE)
-                .keep(era, received.sha256());
-        long eraId = new RemittanceFiles(store, Clock.systemUTC()).admit(received, eraCopy.toString()).fileId();
-        Path fax = Files.writeString(dir.resolve("fax.pdf"), "%PDF-1.4 synthetic referral for " + NAME);
-        String faxSha = ReceivedFile.of(fax, "fax.pdf", "sftp").sha256();
-        Path faxCopy = new SealedRawCopies(dir.resolve("fax"), cipher, SealedRawCopies.Kind.FAX).keep(fax, faxSha);
-        long faxId = new FaxFiles(store, Clock.systemUTC()).admit("fax.pdf", "sftp", faxSha, Files.size(fax),
-                faxCopy.toString(), FaxSidecar.NONE).orElseThrow().id();
+        long eraId = remittanceFileKept(dir, "000000905");
+        long faxId = faxKept(dir);
+        Path eraCopy = copyOf("remittance_file", eraId);
+        Path faxCopy = copyOf("fax_file", faxId);
 
         RawCopyVerifier.Result intact = new RawCopyVerifier(store, cipher).verify();
         assertTrue(intact.intact(), intact.mismatches().toString());
@@ -235,10 +259,11 @@ abstract class EncryptedStoreContract {
 
         assertEquals(5, result.examined());
         assertEquals(5, result.reEncrypted());
-        Map<StoredPayloadColumn, Map<String, Long>> census = new PayloadKeyCensus(store).count();
-        assertEquals(Map.of("k2026b", 3L), census.get(StoredPayloadColumn.HL7_MESSAGE_RAW_COPY));
-        assertEquals(Map.of("k2026b", 1L), census.get(StoredPayloadColumn.ERROR_RAW_COPY));
-        assertEquals(Map.of("k2026b", 1L), census.get(StoredPayloadColumn.WORK_ITEM_DRAFT));
+        Map<String, Map<String, Long>> census = new PayloadKeyCensus(store, rotated).count();
+        assertEquals(Map.of("k2026b", 3L), census.get(StoredPayloadColumn.HL7_MESSAGE_RAW_COPY.label()));
+        assertEquals(Map.of("k2026b", 1L), census.get(StoredPayloadColumn.ERROR_RAW_COPY.label()));
+        assertEquals(Map.of("k2026b", 1L), census.get(StoredPayloadColumn.WORK_ITEM_DRAFT.label()));
+        assertEquals(Map.of(), census.get("remittance_file.raw_copy"), "no 835 taken in, so none to count");
         assertArrayEquals(adt("R4"), new ErrorStore(store, rotated).rawMessage(errorId).orElseThrow());
         assertTrue(new WorkItemStore(store, WorkItemAuditHook.into(trail), rotated).get(itemId)
                 .suiteResult().draft().text().contains(NAME));
@@ -255,6 +280,41 @@ abstract class EncryptedStoreContract {
         PayloadReEncryption.Result again = new PayloadReEncryption(store, rotated, trail, Clock.systemUTC())
                 .run(2, "os:synthetic-operator");
         assertEquals(0, again.reEncrypted(), "a second run finds nothing left to do");
+    }
+
+    @Test
+    void reEncryptionReSealsTheFileCopiesOfRemittancesAndFaxesSoTheOldKeyCanGo(@TempDir Path dir) throws Exception {
+        long first = remittanceFileKept(dir, "000000906");
+        long second = remittanceFileKept(dir, "000000907");
+        long gone = remittanceFileKept(dir, "000000908");
+        long faxId = faxKept(dir);
+        Files.delete(copyOf("remittance_file", gone));
+        SecretKey newKey = TestKeys.randomKey();
+        PayloadCipher rotated = PayloadCipher.encrypting(TestKeys.withActive(ring, "k2026b", Map.of("k2026b", newKey)));
+        AuditTrail trail = new AuditTrail(store);
+
+        PayloadReEncryption.Result result = new PayloadReEncryption(store, rotated, trail, Clock.systemUTC())
+                .run(200, "os:synthetic-operator");
+
+        assertEquals(3, result.reEncrypted());
+        assertEquals(1, result.unreadableCount());
+        assertEquals("remittance-file/" + gone + " (remittance_file.raw_copy): the sealed copy "
+                + copyOf("remittance_file", gone).getFileName() + " is missing", result.unreadable().get(0));
+        Map<String, Map<String, Long>> census = new PayloadKeyCensus(store, rotated).count();
+        assertEquals(Map.of("k2026b", 2L, PayloadKeyCensus.MISSING, 1L), census.get("remittance_file.raw_copy"));
+        assertEquals(Map.of("k2026b", 1L), census.get("fax_file.raw_copy"));
+        assertFalse(new String(Files.readAllBytes(copyOf("fax_file", faxId)), StandardCharsets.ISO_8859_1).contains(NAME));
+
+        PayloadCipher newKeyOnly = PayloadCipher.encrypting(PayloadKeyRing.of("k2026b", Map.of("k2026b", newKey)));
+        RawCopyVerifier.Result verified = new RawCopyVerifier(store, newKeyOnly).verify();
+        assertEquals(List.of("remittance-file/" + gone), verified.mismatches().stream().map(RawCopyVerifier.Mismatch::target)
+                .toList(), "with the old key removed, every copy but the missing one opens and matches its hash");
+        List<AuditEntry> reEncryptions = trail.newestFirst(AuditQuery.ALL, 100).stream()
+                .filter(e -> e.event().action() == AuditAction.RE_ENCRYPT).toList();
+        assertEquals(List.of("fax-file/" + faxId, "remittance-file/" + first + ".." + second),
+                reEncryptions.stream().map(e -> e.event().target()).toList());
+        assertEquals(0, new PayloadReEncryption(store, rotated, trail, Clock.systemUTC()).run(200, "os:synthetic-operator")
+                .reEncrypted(), "a second run finds nothing left to do");
     }
 
     private static MessageError refused(byte[] raw) {

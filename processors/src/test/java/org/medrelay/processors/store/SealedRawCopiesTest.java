@@ -64,6 +64,20 @@ class SealedRawCopiesTest {
         assertTrue(cut.getMessage().contains("cut short at chunk 2"), cut.getMessage());
     }
 
+    @Test
+    void anAlteredChunkLengthIsRefusedWithoutAllocatingIt() throws Exception {
+        Path received = Files.write(dir.resolve("835.x12"), content(10_000));
+        String sha = ReceivedFile.of(received, "835.x12", "sftp").sha256();
+        SealedRawCopies copies = new SealedRawCopies(dir.resolve("raw"), cipher, SealedRawCopies.Kind.REMITTANCE);
+        Path copy = copies.keep(received, sha);
+        byte[] sealed = Files.readAllBytes(copy);
+        sealed[0] = 0x7f; // the first chunk now claims to be 2 GB long
+        Files.write(copy, sealed);
+
+        IOException refused = assertThrows(IOException.class, () -> copies.sha256Of(copy, sha));
+        assertTrue(refused.getMessage().contains("impossible length at chunk 0"), refused.getMessage());
+    }
+
     private static byte[] content(int size) {
         byte[] segment = "CLP*APPEAL-1004*4*400*0**12*PCN0000000004*11*1~\nNM1*QC*1*TESTPATIENT*TEST****MI*W100000004~\n"
                 .getBytes(StandardCharsets.ISO_8859_1);

@@ -6,7 +6,6 @@ import org.medrelay.processors.audit.AuditTrail;
 import org.medrelay.processors.crypto.PayloadCipher;
 import org.medrelay.processors.store.PayloadKeyCensus;
 import org.medrelay.processors.store.PayloadReEncryption;
-import org.medrelay.processors.store.StoredPayloadColumn;
 import org.medrelay.routes.engine.EngineProperties;
 import org.medrelay.routes.engine.PayloadEncryptionKeys;
 import picocli.CommandLine.Command;
@@ -25,8 +24,9 @@ final class KeysCommand {
             description = "application.properties of the engine (default: ./application.properties if present)")
     Path config;
 
-    @Command(name = "status", description = "How many stored payloads each key id sealed, per payload column, "
-            + "tab-separated: column, key id ((clear) for payloads in clear), count. Reads key ids only.")
+    @Command(name = "status", description = "How many stored payloads each key id sealed, per payload column and "
+            + "per kind of sealed file copy (835s, faxes), tab-separated: column, key id ((clear) for payloads in clear), "
+            + "count. Reads key ids only.")
     int status() throws Exception {
         EngineProperties props = EngineProperties.load(ConfigFiles.resolve(config));
         PayloadCipher cipher = PayloadEncryptionKeys.forTools(props);
@@ -35,9 +35,9 @@ final class KeysCommand {
         System.out.println("keys configured: " + (cipher.keyRing().keyIds().isEmpty() ? "none"
                 : String.join(", ", cipher.keyRing().keyIds())));
         try (HikariDataSource store = EngineStore.open(props)) {
-            Map<StoredPayloadColumn, Map<String, Long>> census = new PayloadKeyCensus(store).count();
+            Map<String, Map<String, Long>> census = new PayloadKeyCensus(store, cipher).count();
             census.forEach((column, perKey) -> perKey.forEach((keyId, count) ->
-                    System.out.println(column.label() + "\t" + keyId + "\t" + count)));
+                    System.out.println(column + "\t" + keyId + "\t" + count)));
         }
         return CliErrors.EXIT_OK;
     }
