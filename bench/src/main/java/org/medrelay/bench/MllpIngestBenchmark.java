@@ -122,6 +122,7 @@ public final class MllpIngestBenchmark {
         long queued = (long) (BACKLOG / connections) * connections;
         long started = System.nanoTime();
         engine.camelContext().getRouteController().startRoute("hl7-process");
+        engine.camelContext().getRouteController().startRoute("hl7-process-message");
         long deadline = started + Duration.ofSeconds(DRAIN_LIMIT_SECONDS).toNanos();
         long done = 0;
         long halfDoneAt = 0;

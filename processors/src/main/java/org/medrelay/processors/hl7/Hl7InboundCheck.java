@@ -45,7 +45,9 @@ public class Hl7InboundCheck implements Processor {
             throw refused;
         }
         setIdentity(exchange, header);
-        message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup(patientKeys));
+        String patient = header.patientGroup(patientKeys);
+        message.setHeader(MedRelayHeaders.GROUP_ID, patient);
+        message.setHeader(MedRelayHeaders.PATIENT_GROUP, patient);
         message.setHeader(MedRelayHeaders.BROKER_DUPLICATE_ID, header.deduplicationKey());
     }
 

@@ -62,7 +62,9 @@ public class Hl7Reprocessor {
         message.setHeader(MedRelayHeaders.DEDUP_KEY, header.deduplicationKey());
         message.setHeader(MedRelayHeaders.CONTROL_ID, header.controlId());
         message.setHeader(MedRelayHeaders.MESSAGE_TYPE, header.messageTypeAndEvent());
-        message.setHeader(MedRelayHeaders.GROUP_ID, header.patientGroup(patientKeys));
+        String patient = header.patientGroup(patientKeys);
+        message.setHeader(MedRelayHeaders.GROUP_ID, patient);
+        message.setHeader(MedRelayHeaders.PATIENT_GROUP, patient);
         // A fresh broker duplicate id: the original one is still in Artemis's duplicate cache.
         message.setHeader(MedRelayHeaders.BROKER_DUPLICATE_ID, "reprocess:" + request.errorId() + ":" + clock.millis());
         LOG.info("Error #{} (HL7v2 message {}) put back on the inbound queue for reprocessing", request.errorId(),

@@ -19,8 +19,13 @@ public final class MedRelayHeaders {
     public static final String ALREADY_PROCESSED = "MedRelayAlreadyProcessed";
     /** Number of FHIR resources written for the message. */
     public static final String RESOURCES_WRITTEN = "MedRelayResourcesWritten";
-    /** JMS message grouping: the broker hands one patient's messages to one consumer, in order. */
+    /** JMS message grouping: the broker hands one group's messages to one consumer, in order. */
     public static final String GROUP_ID = "JMSXGroupID";
+    /**
+     * The patient a message is about (the keyed hash of PID-3), kept beside {@link #GROUP_ID}: on the inbound queue
+     * the JMS group is the ingest lane's, and processing groups messages by this again.
+     */
+    public static final String PATIENT_GROUP = "MedRelayPatientGroup";
     /** Artemis duplicate detection (Message.HDR_DUPLICATE_DETECTION_ID): a resent message is stored once. */
     public static final String BROKER_DUPLICATE_ID = "_AMQ_DUPL_ID";
 

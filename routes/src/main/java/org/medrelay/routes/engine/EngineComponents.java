@@ -34,7 +34,7 @@ import org.medrelay.processors.hl7.Hl7QueuePayload;
 import org.medrelay.processors.hl7.Hl7Reprocessor;
 import org.medrelay.processors.store.ErrorStore;
 import org.medrelay.processors.queue.DurableQueueSender;
-import org.medrelay.processors.queue.PatientOrderedDispatch;
+import org.medrelay.processors.queue.PatientProcessingGroups;
 import org.medrelay.processors.queue.QueueBatches;
 import org.medrelay.processors.remittance.CorrectedClaimDrafts;
 import org.medrelay.processors.refill.RefillFaxTriage;
@@ -100,8 +100,8 @@ final class EngineComponents {
                 props.getInt("medrelay.hl7.ingest.send-lanes"), queuePayload, new DurableQueueSender.LaneLimits(
                         props.getInt("medrelay.hl7.ingest.lane-sends-in-flight"),
                         props.getInt("medrelay.hl7.ingest.max-batch-messages"))));
-        main.bind("hl7PatientDispatch", new PatientOrderedDispatch(new QueueBatches(), "direct:hl7-process-message",
-                props.getInt("medrelay.hl7.processing.patients-at-once")));
+        main.bind("queueBatches", new QueueBatches());
+        main.bind("hl7ProcessingGroups", new PatientProcessingGroups(props.getInt("medrelay.hl7.processing.patient-groups")));
 
         main.bind("hl7InboundCheck", new Hl7InboundCheck(new Hl7EnvelopeValidator(acceptedTypes(props)),
                 patientKeys));

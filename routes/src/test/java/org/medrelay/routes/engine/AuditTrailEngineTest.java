@@ -107,6 +107,8 @@ class AuditTrailEngineTest {
         assertTrue(entries(ofThisMessage).isEmpty(), "the MLLP listener writes nothing to the audit trail");
 
         engine.camelContext().getRouteController().startRoute("hl7-process");
+        engine.camelContext().getRouteController().startRoute("hl7-process-message");
+
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (engine.messageLog().statusOf("REGADT|MRH_CLINIC|AUD7001").filter(MessageStatus.PROCESSED::equals).isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "message not processed in time");

@@ -90,6 +90,8 @@ class BatchedIngestTest {
         assertTrue(Collections.max(queued) > 1, "messages pipelined behind a send in flight went as a batch: " + queued);
 
         engine.camelContext().getRouteController().startRoute("hl7-process");
+
+        engine.camelContext().getRouteController().startRoute("hl7-process-message");
         for (int i = 0; i < MESSAGES; i++) {
             if (i != 17 && i != 29) {
                 awaitStatus("REGADT|MRH_CLINIC|B" + i, MessageStatus.PROCESSED);
