@@ -158,10 +158,12 @@ public class DurableQueueSender extends AsyncProcessorSupport {
         }
     }
 
-    /** The headers a processing route needs on the queue: MedRelay's own, JMS grouping, broker dedup id. */
+    /**
+     * The headers a processing route needs on the queue: MedRelay's own (the patient among them) and the broker's
+     * dedup id. Not the exchange's JMS group: on the queue that is the lane's.
+     */
     static boolean isMedRelayHeader(String name) {
-        return name.startsWith("MedRelay") || name.equals(MedRelayHeaders.GROUP_ID)
-                || name.equals(MedRelayHeaders.BROKER_DUPLICATE_ID);
+        return name.startsWith("MedRelay") || name.equals(MedRelayHeaders.BROKER_DUPLICATE_ID);
     }
 
     /**
