@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Processing takes its parallelism from the patients, not from the ingest lanes: messages sent one by one (so stored
- * one per queue message, under two lane groups) for different patients are written to a slow EHR side by side,
+ * one per queue message, all under the one ingest lane's JMS group) for different patients are written to a slow
+ * EHR side by side,
  * while one patient's messages still land in the order they were sent. And the hand-off from the inbound queue to
  * the processing queue is one transaction with the consume.
  */
@@ -99,7 +100,7 @@ class ProcessingByPatientTest {
                         .statusOf("REGADT|MRH_CLINIC|" + controlId).filter(MessageStatus.PROCESSED::equals));
             }
 
-            assertTrue(slow.mostAtOnce.get() >= 4, "messages sent one by one went through two lanes, and still "
+            assertTrue(slow.mostAtOnce.get() >= 4, "messages sent one by one all went through the one ingest lane, and still "
                     + slow.mostAtOnce.get() + " EHR requests ran at once");
             Bundle renamed = FhirContext.forR4Cached().newRestfulGenericClient(ehr.getBaseUrl()).search()
                     .forResource(Patient.class).where(Patient.IDENTIFIER.exactly().code("MRN-RENAMED"))
