@@ -11,7 +11,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.medrelay.processors.queue.QueueBatch;
 import org.medrelay.processors.store.ErrorKind;
@@ -39,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the first message waits and goes as a batch): each is acknowledged in order, processed on its own, a resend
  * inside a batch processed once, and one that processing refuses kept with its own bytes while the others land.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchedIngestTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -69,6 +73,7 @@ class BatchedIngestTest {
     }
 
     @Test
+    @Order(1)
     void aBatchIsAcknowledgedInOrderAndEachOfItsMessagesProcessedOnItsOwn() throws Exception {
         List<String> messages = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
@@ -110,6 +115,46 @@ class BatchedIngestTest {
                     "the refused message's own bytes, not its batch's");
         }
         assertEquals(List.of("B17", "B29"), refused.stream().map(StoredError::controlId).sorted().toList());
+    }
+
+    @Test
+    @Order(2)
+    void aResendInsideALaterBatchOfAMessageAlreadyProcessedLeavesTheRestOfItsBatchToLand() throws Exception {
+        String resent = Hl7MllpIngestTest.adtA04("L0", "MRN-L0", "Latercase");
+        List<byte[]> firstBatch = new ArrayList<>();
+        List<byte[]> laterBatch = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            byte[] frame = Hl7MllpIngestTest.adtA04("L" + i, "MRN-L" + i, "Latercase").getBytes(StandardCharsets.UTF_8);
+            (i <= 5 ? firstBatch : laterBatch).add(frame);
+            if (i == 1) {
+                // behind the first message, which goes alone while the rest of the write waits: L0 is in a batch
+                firstBatch.add(resent.getBytes(StandardCharsets.UTF_8));
+            }
+            if (i == 12) {
+                // The sender did not see L0's ACK in time and resends it, pipelined with new messages: it is stored
+                // in their batch, and its broker duplicate id, already used for L0, must not take the batch down.
+                laterBatch.add(resent.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        sendPipelined(firstBatch);
+        awaitStatus("REGADT|MRH_CLINIC|L0", MessageStatus.PROCESSED);
+        sendPipelined(laterBatch);
+
+        for (int i = 1; i <= 20; i++) {
+            awaitStatus("REGADT|MRH_CLINIC|L" + i, MessageStatus.PROCESSED);
+        }
+        IGenericClient fhir = FhirContext.forR4Cached().newRestfulGenericClient(engine.fhirBaseUrl());
+        assertEquals(1, patientsWithMrn(fhir, "MRN-L0").size(), "the resend is processed once");
+        assertEquals(1, patientsWithMrn(fhir, "MRN-L20").size());
+    }
+
+    private static void sendPipelined(List<byte[]> frames) throws Exception {
+        try (MllpClient client = new MllpClient("127.0.0.1", mllpPort, TIMEOUT)) {
+            client.writeAll(frames);
+            for (int i = 0; i < frames.size(); i++) {
+                assertEquals("AA", AckSummary.of(client.readFrame()).code());
+            }
+        }
     }
 
     private static String adtA99(String controlId) {
