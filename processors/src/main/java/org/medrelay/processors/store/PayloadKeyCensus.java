@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,43 +56,14 @@ public class PayloadKeyCensus {
 
     private static Map<String, Long> count(Connection c, StoredPayloadColumn column) throws SQLException {
         Map<String, Long> perKey = new TreeMap<>();
-        long afterId = 0;
-        int read;
-        do {
-            read = 0;
-            try (PreparedStatement query = c.prepareStatement(column.pageQuery(false))) {
-                query.setLong(1, afterId);
-                query.setMaxRows(PAGE);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                        afterId = rs.getLong(1);
-                        perKey.merge(keyIdOf(rs.getBytes(3)), 1L, Long::sum);
-                    }
-                }
-            }
-        } while (read == PAGE);
+        IdPages.forEach(c, column.pageQuery(false), PAGE, row -> perKey.merge(keyIdOf(row.getBytes(3)), 1L, Long::sum));
         return perKey;
     }
 
     private Map<String, Long> count(Connection c, SealedRawCopies.Kind kind) throws SQLException {
         Map<String, Long> perKey = new TreeMap<>();
-        long afterId = 0;
-        int read;
-        do {
-            read = 0;
-            try (PreparedStatement query = c.prepareStatement(kind.pageQuery())) {
-                query.setLong(1, afterId);
-                query.setMaxRows(PAGE);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                        afterId = rs.getLong(1);
-                        perKey.merge(keyIdOf(kind, Path.of(rs.getString(2))), 1L, Long::sum);
-                    }
-                }
-            }
-        } while (read == PAGE);
+        IdPages.forEach(c, kind.pageQuery(), PAGE,
+                row -> perKey.merge(keyIdOf(kind, Path.of(row.getString(2))), 1L, Long::sum));
         return perKey;
     }
 

@@ -63,26 +63,25 @@ public class PayloadReEncryption {
         }
         Tally tally = new Tally();
         for (StoredPayloadColumn column : StoredPayloadColumn.values()) {
-            long afterId = 0;
-            while (true) {
-                long lastId = batch(column, afterId, batchSize, actor, tally);
-                if (lastId == afterId) {
-                    break;
-                }
-                afterId = lastId;
-            }
+            inBatches(afterId -> batch(column, afterId, batchSize, actor, tally));
         }
         for (SealedRawCopies.Kind kind : SealedRawCopies.Kind.values()) {
-            long afterId = 0;
-            while (true) {
-                long lastId = batch(kind, afterId, batchSize, actor, tally);
-                if (lastId == afterId) {
-                    break;
-                }
-                afterId = lastId;
-            }
+            inBatches(afterId -> batch(kind, afterId, batchSize, actor, tally));
         }
         return new Result(tally.examined, tally.reEncrypted, tally.unreadableCount, List.copyOf(tally.unreadable));
+    }
+
+    /** One batch after the id given; returns the last id it examined, or the one given when no rows were left. */
+    private interface Batch {
+        long after(long afterId) throws SQLException;
+    }
+
+    private static void inBatches(Batch batch) throws SQLException {
+        long afterId = 0;
+        long lastId;
+        while ((lastId = batch.after(afterId)) != afterId) {
+            afterId = lastId;
+        }
     }
 
     /** @return the last id examined, or {@code afterId} when there were no rows left */

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +44,6 @@ public class RawCopyVerifier {
     private static final List<StoredPayloadColumn> RAW_COPIES =
             List.of(StoredPayloadColumn.HL7_MESSAGE_RAW_COPY, StoredPayloadColumn.ERROR_RAW_COPY);
 
-    /** A table of files taken in whole: where each one's sealed copy is (raw_copy) and its hash (content_sha256). */
-    private record FileCopies(String table, String targetPrefix, SealedRawCopies.Kind kind) {
-    }
-
-    private static final List<FileCopies> FILE_COPIES = List.of(
-            new FileCopies("remittance_file", "remittance-file/", SealedRawCopies.Kind.REMITTANCE),
-            new FileCopies("fax_file", "fax-file/", SealedRawCopies.Kind.FAX));
-
     private final DataSource dataSource;
     private final PayloadCipher cipher;
 
@@ -63,88 +53,37 @@ public class RawCopyVerifier {
     }
 
     public Result verify() throws SQLException {
-        long[] counts = new long[3]; // checked, without hash, mismatches
-        List<Mismatch> mismatches = new ArrayList<>();
+        Tally tally = new Tally();
         try (Connection c = dataSource.getConnection()) {
             for (StoredPayloadColumn copies : RAW_COPIES) {
-                verify(c, copies, counts, mismatches);
+                String sql = "select id, " + copies.bindingColumn() + ", " + copies.column() + ", raw_sha256 from "
+                        + copies.table() + " where id > ? and " + copies.column() + " is not null order by id";
+                IdPages.forEach(c, sql, PAGE, row -> {
+                    String recorded = row.getString(4);
+                    if (recorded == null) {
+                        tally.withoutHash++;
+                        return;
+                    }
+                    tally.checked(copies.target(row.getLong(1)),
+                            problemOf(copies, row.getString(2), row.getBytes(3), recorded));
+                });
             }
-            for (FileCopies files : FILE_COPIES) {
-                verify(c, files, counts, mismatches);
+            for (SealedRawCopies.Kind kind : SealedRawCopies.Kind.values()) {
+                IdPages.forEach(c, kind.pageQuery(), PAGE, row -> tally.checked(kind.target(row.getLong(1)),
+                        problemOf(kind, Path.of(row.getString(2)), row.getString(3).strip())));
             }
         }
-        return new Result(counts[0], counts[1], counts[2], List.copyOf(mismatches));
-    }
-
-    private void verify(Connection c, StoredPayloadColumn copies, long[] counts, List<Mismatch> mismatches)
-            throws SQLException {
-        String sql = "select id, " + copies.bindingColumn() + ", " + copies.column() + ", raw_sha256 from "
-                + copies.table() + " where id > ? and " + copies.column() + " is not null order by id";
-        long afterId = 0;
-        int read;
-        do {
-            read = 0;
-            try (PreparedStatement query = c.prepareStatement(sql)) {
-                query.setLong(1, afterId);
-                query.setMaxRows(PAGE);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                        afterId = rs.getLong(1);
-                        String recorded = rs.getString(4);
-                        if (recorded == null) {
-                            counts[1]++;
-                            continue;
-                        }
-                        counts[0]++;
-                        String problem = problemOf(copies, rs.getString(2), rs.getBytes(3), recorded);
-                        if (problem != null) {
-                            counts[2]++;
-                            if (mismatches.size() < MISMATCHES_NAMED) {
-                                mismatches.add(new Mismatch(copies.target(afterId), problem));
-                            }
-                        }
-                    }
-                }
-            }
-        } while (read == PAGE);
-    }
-
-    private void verify(Connection c, FileCopies files, long[] counts, List<Mismatch> mismatches) throws SQLException {
-        String sql = "select id, raw_copy, content_sha256 from " + files.table() + " where id > ? order by id";
-        long afterId = 0;
-        int read;
-        do {
-            read = 0;
-            try (PreparedStatement query = c.prepareStatement(sql)) {
-                query.setLong(1, afterId);
-                query.setMaxRows(PAGE);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        read++;
-                        afterId = rs.getLong(1);
-                        counts[0]++;
-                        String problem = problemOf(files, Path.of(rs.getString(2)), rs.getString(3).strip());
-                        if (problem != null) {
-                            counts[2]++;
-                            if (mismatches.size() < MISMATCHES_NAMED) {
-                                mismatches.add(new Mismatch(files.targetPrefix() + afterId, problem));
-                            }
-                        }
-                    }
-                }
-            }
-        } while (read == PAGE);
+        return new Result(tally.checked, tally.withoutHash, tally.mismatchCount, List.copyOf(tally.mismatches));
     }
 
     /** Null when the file copy opens whole and matches its hash; streamed, whatever the file's size. */
-    private String problemOf(FileCopies files, Path copy, String recorded) {
+    private String problemOf(SealedRawCopies.Kind kind, Path copy, String recorded) {
         if (!Files.isRegularFile(copy)) {
             return "the sealed copy " + copy.getFileName() + " is missing";
         }
         String actual;
         try {
-            actual = new SealedRawCopies(copy.getParent(), cipher, files.kind()).sha256Of(copy, recorded);
+            actual = new SealedRawCopies(copy.getParent(), cipher, kind).sha256Of(copy, recorded);
         } catch (IOException | PayloadDecryptionException e) {
             return e.getMessage();
         }
@@ -163,5 +102,23 @@ public class RawCopyVerifier {
         String actual = RawCopyHash.of(raw);
         return actual.equals(recorded) ? null
                 : "SHA-256 " + actual + " does not match the " + recorded + " recorded when it was stored";
+    }
+
+    private static final class Tally {
+        long checked;
+        long withoutHash;
+        long mismatchCount;
+        final List<Mismatch> mismatches = new ArrayList<>();
+
+        /** @param problem null when the copy matched */
+        void checked(String target, String problem) {
+            checked++;
+            if (problem != null) {
+                mismatchCount++;
+                if (mismatches.size() < MISMATCHES_NAMED) {
+                    mismatches.add(new Mismatch(target, problem));
+                }
+            }
+        }
     }
 }
