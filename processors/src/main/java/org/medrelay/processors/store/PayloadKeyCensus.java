@@ -6,7 +6,6 @@ import org.medrelay.processors.crypto.SealedPayloadFormat;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -76,11 +75,10 @@ public class PayloadKeyCensus {
     }
 
     private String keyIdOf(SealedRawCopies.Kind kind, Path copy) {
-        if (!Files.isRegularFile(copy)) {
-            return MISSING;
-        }
         try {
             return new SealedRawCopies(copy.getParent(), cipher, kind).keyIdOf(copy).orElse(CLEAR);
+        } catch (SealedRawCopies.MissingCopyException missing) {
+            return MISSING;
         } catch (IOException | PayloadDecryptionException unreadable) {
             return UNREADABLE;
         }

@@ -10,7 +10,6 @@ import org.medrelay.processors.crypto.PayloadDecryptionException;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -160,9 +159,6 @@ public class PayloadReEncryption {
     private boolean reseal(SealedRawCopies.Kind kind, long id, Path copy, String sha256, Tally tally) {
         SealedRawCopies copies = new SealedRawCopies(copy.getParent(), cipher, kind);
         try {
-            if (!Files.isRegularFile(copy)) {
-                throw new IOException("the sealed copy " + copy.getFileName() + " is missing");
-            }
             if (copies.inWriteForm(copy)) {
                 return false;
             }

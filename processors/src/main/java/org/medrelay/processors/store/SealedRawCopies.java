@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -186,7 +187,19 @@ public final class SealedRawCopies {
     }
 
     private static DataInputStream reader(Path copy) throws IOException {
-        return new DataInputStream(new BufferedInputStream(Files.newInputStream(copy)));
+        try {
+            return new DataInputStream(new BufferedInputStream(Files.newInputStream(copy)));
+        } catch (NoSuchFileException e) {
+            throw new MissingCopyException(copy);
+        }
+    }
+
+    /** A copy its table lists that is not on disk. */
+    public static final class MissingCopyException extends IOException {
+
+        MissingCopyException(Path copy) {
+            super("the sealed copy " + copy.getFileName() + " is missing");
+        }
     }
 
     private static byte[] readChunk(DataInputStream in, Path copy, int index) throws IOException {
